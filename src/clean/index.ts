@@ -1,0 +1,2 @@
+export * from "./clean";
+export * from "./nonProduct";

@@ -1,0 +1,165 @@
+/** Choosing k: inertia and silhouette for a range of k, and a documented rule to propose one. */
+import { UserError } from "../errors";
+import { kmeansFlat } from "./kmeans";
+import { flattenPoints, type MatrixNames, type Points } from "./matrix";
+import { silhouetteSampleFlat, silhouetteScoresFlat } from "./silhouette";
+
+/** Options of `elbow`. */
+export interface ElbowOptions {
+  /** Smallest k tried. Default 1. */
+  kMin?: number;
+  /** Largest k tried. Default 10 (or the number of points, when smaller). */
+  kMax?: number;
+  /** k-means++ restarts per k. Default 10. */
+  restarts?: number;
+  /** Seed of every k-means run and of the silhouette sample. Default 0. */
+  seed?: number;
+  /** Lloyd iterations per restart at most. Default 300. */
+  maxIterations?: number;
+  /** Relative convergence tolerance (see KMeansOptions). Default 1e-4. */
+  tolerance?: number;
+  /**
+   * When set and smaller than the number of points, silhouettes are estimated on a seeded sample
+   * of this many points (`silhouetteSample`); otherwise they are exact. Default: exact.
+   */
+  silhouetteSampleSize?: number;
+  /** Names for error messages. */
+  names?: MatrixNames;
+}
+
+/** K-means figures for one k. */
+export interface ElbowPoint {
+  k: number;
+  /** Lowest inertia over the restarts (sum of squared distances to the nearest centroid). */
+  inertia: number;
+  /** Silhouette score of the best restart's labels; null when k < 2 or k > n - 1. */
+  silhouette: number | null;
+  /** Cluster sizes, largest first. */
+  sizes: number[];
+  /** Cluster of each point (canonical numbering of `kmeans`). */
+  labels: number[];
+  /** Centroids, in the order of the cluster numbers. */
+  centroids: number[][];
+}
+
+/** The result of `elbow`. */
+export interface ElbowResult {
+  /** One entry per k, ascending. */
+  points: ElbowPoint[];
+  /** Whether silhouettes are exact (true) or estimated on a sample (false). */
+  exactSilhouette: boolean;
+  /** Number of points clustered. */
+  n: number;
+}
+
+/**
+ * Runs `kmeans` for every k from kMin to kMax (same seed and restarts for each) and reports the
+ * inertia and the silhouette score of each: the data of an elbow chart. Silhouettes of all k are
+ * computed in one pass over the point pairs (exact), or on one seeded sample when
+ * silhouetteSampleSize < n.
+ */
+export function elbow(points: Points, options: ElbowOptions = {}): ElbowResult {
+  const flat = flattenPoints(points, options.names);
+  const { kMin = 1, restarts = 10, seed = 0, maxIterations, tolerance, silhouetteSampleSize } = options;
+  const kMax = options.kMax ?? Math.min(10, flat.n);
+  if (!Number.isInteger(kMin) || !Number.isInteger(kMax) || kMin < 1 || kMax < kMin) {
+    throw new UserError(`kMin = ${kMin} and kMax = ${kMax}: choose whole numbers with 1 <= kMin <= kMax.`);
+  }
+  if (kMax > flat.n) {
+    throw new UserError(`kMax = ${kMax} but only ${flat.n} customers: choose kMax <= ${flat.n}.`);
+  }
+  const runs = [];
+  for (let k = kMin; k <= kMax; k++) {
+    runs.push(kmeansFlat(flat, k, { seed, restarts, maxIterations, tolerance }));
+  }
+  const scored = runs.filter((r) => r.k >= 2 && r.k <= flat.n - 1);
+  const exact = silhouetteSampleSize === undefined || silhouetteSampleSize >= flat.n;
+  const labelings = scored.map((r) => r.labels);
+  const scores = exact
+    ? silhouetteScoresFlat(flat, labelings)
+    : silhouetteSampleFlat(flat, labelings, { sampleSize: silhouetteSampleSize, seed });
+  const silhouetteOf = new Map(scored.map((r, i) => [r.k, scores[i]]));
+  return {
+    points: runs.map((r) => ({
+      k: r.k,
+      inertia: r.inertia,
+      silhouette: silhouetteOf.get(r.k) ?? null,
+      sizes: r.sizes,
+      labels: r.labels,
+      centroids: r.centroids,
+    })),
+    exactSilhouette: exact,
+    n: flat.n,
+  };
+}
+
+/** How `proposeK` picks k. */
+export type ProposeKRule = "silhouette" | "knee";
+
+/** Options of `proposeK`. */
+export interface ProposeKOptions {
+  /** The rule (default "silhouette"). */
+  rule?: ProposeKRule;
+  /** The analyst's choice: returned as it is (after checking it was tried), overriding the rule. */
+  k?: number;
+}
+
+/** The k proposed by `proposeK`, with the reason in words. */
+export interface ProposedK {
+  k: number;
+  rule: ProposeKRule | "analyst";
+  reason: string;
+}
+
+/**
+ * Proposes a number of clusters from an elbow result.
+ * - "silhouette" (default): the k >= 2 with the highest silhouette score (smallest k on ties).
+ * - "knee": the k whose point on the inertia curve, with k and inertia each rescaled to [0, 1],
+ *   lies farthest below the straight line from the first to the last point (Kneedle); needs at
+ *   least 3 values of k.
+ * `options.k` overrides the rule with the analyst's choice.
+ */
+export function proposeK(result: ElbowResult, options: ProposeKOptions = {}): ProposedK {
+  const { rule = "silhouette" } = options;
+  const tried = result.points.map((p) => p.k);
+  if (options.k !== undefined) {
+    if (!tried.includes(options.k)) {
+      throw new UserError(`k = ${options.k} was not tried: choose one of ${tried.join(", ")}.`);
+    }
+    return { k: options.k, rule: "analyst", reason: `k = ${options.k} chosen by the analyst.` };
+  }
+  if (rule === "silhouette") {
+    let best: ElbowPoint | undefined;
+    for (const p of result.points) {
+      if (p.silhouette === null) continue;
+      if (best === undefined || p.silhouette > (best.silhouette as number)) best = p;
+    }
+    if (best === undefined) {
+      throw new UserError("No k with a silhouette score was tried: include some k between 2 and n - 1.");
+    }
+    return {
+      k: best.k,
+      rule,
+      reason: `k = ${best.k} has the highest silhouette score (${(best.silhouette as number).toFixed(3)}).`,
+    };
+  }
+  const pts = result.points;
+  if (pts.length < 3) {
+    throw new UserError(`The knee rule needs at least 3 values of k and ${pts.length} were tried.`);
+  }
+  const k0 = pts[0].k, k1 = pts[pts.length - 1].k;
+  const i0 = pts[0].inertia, i1 = pts[pts.length - 1].inertia;
+  const spanI = i0 - i1 || 1;
+  let bestK = pts[0].k;
+  let bestGap = -Infinity;
+  for (const p of pts) {
+    const x = (p.k - k0) / (k1 - k0);
+    const y = (p.inertia - i1) / spanI; // 1 at the first k, 0 at the last
+    const gap = 1 - x - y; // distance below the chord y = 1 - x (up to a constant factor)
+    if (gap > bestGap) {
+      bestGap = gap;
+      bestK = p.k;
+    }
+  }
+  return { k: bestK, rule, reason: `k = ${bestK} is the knee of the inertia curve (Kneedle).` };
+}

@@ -1,0 +1,6 @@
+export * from "./dates";
+export * from "./mapping";
+export * from "./read";
+export * from "./load";
+export * from "./default";
+export * from "./sql";

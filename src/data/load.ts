@@ -1,0 +1,164 @@
+/**
+ * Loaders: raw tables in, canonical tables out (see ../model.ts). Every value is typed here;
+ * a value that does not parse stops the load with its file, column, row and text.
+ */
+import pl, { type DataFrame, type Series } from "nodejs-polars";
+import { UserError } from "../errors";
+import { TRANSACTION_COLUMNS, type Dataset } from "../model";
+import { blankToNull, firstIndex, parseDateColumn } from "./dates";
+import { missingColumnError, readMapping, resolveColumns, REQUIRED_TRANSACTION_COLUMNS, type DatasetMapping, type TableMapping } from "./mapping";
+import { readTable, readTableSync, type RawTable } from "./read";
+
+/** Parses a column of numbers written as text; empty or non-numeric values are refused. */
+export function parseNumberColumn(values: Series, where: { file: string; column: string }): Series {
+  if (String(values.dtype).match(/^(Float|Int|UInt)/)) {
+    if (values.nullCount() > 0) {
+      const row = firstIndex(values.isNull());
+      throw new UserError(`${where.file}: column "${where.column}" is empty at row ${row + 1}; a number is needed.`);
+    }
+    return values.cast(pl.Float64);
+  }
+  const text = blankToNull(values);
+  const parsed = text.cast(pl.Float64, false);
+  const bad = parsed.nullCount();
+  if (bad > 0) {
+    const row = firstIndex(parsed.isNull());
+    const raw = values.get(row);
+    const shown = raw === null || String(raw).trim() === "" ? "an empty value" : `"${raw}"`;
+    throw new UserError(`${where.file}: column "${where.column}" row ${row + 1} has ${shown}, which is not a number (${bad} such row${bad > 1 ? "s" : ""}).`);
+  }
+  return parsed.alias(values.name);
+}
+
+/** Identifiers as text: trimmed, empty as null, and a spreadsheet's `12346.0` as `12346`. */
+export function normalizeIds(values: Series): Series {
+  const text = blankToNull(values);
+  return pl
+    .DataFrame([text.alias("v")])
+    .select(pl.col("v").str.replace("^(\\d+)\\.0+$", "$1").alias("v"))
+    .getColumn("v")
+    .alias(values.name);
+}
+
+function textColumn(values: Series): Series {
+  return values.cast(pl.Utf8);
+}
+
+/**
+ * Canonical transactions from a raw table. Invoice, stock code and description keep their
+ * exact text (cleaning decides what is a duplicate on the source's own values); unmapped
+ * source columns are kept, as text, after the canonical ones.
+ */
+export function toTransactions(raw: RawTable, mapping?: TableMapping): DataFrame {
+  const { file, df } = raw;
+  const headers = df.columns;
+  const cols = resolveColumns(headers, [...TRANSACTION_COLUMNS, "amount"], mapping, file);
+  for (const c of REQUIRED_TRANSACTION_COLUMNS) if (!cols[c]) throw missingColumnError(file, "transactions", c, headers);
+  if (!cols.unitPrice && !cols.amount) throw missingColumnError(file, "transactions", "unitPrice", headers);
+  const src = (c: string) => df.getColumn(cols[c]);
+  const where = (c: string) => ({ file, column: cols[c] });
+
+  const quantity = parseNumberColumn(src("quantity"), where("quantity"));
+  let unitPrice: Series;
+  if (cols.unitPrice) unitPrice = parseNumberColumn(src("unitPrice"), where("unitPrice"));
+  else {
+    const amount = parseNumberColumn(src("amount"), where("amount"));
+    const zero = firstIndex(quantity.eq(0));
+    if (zero >= 0) throw new UserError(`${file}: row ${zero + 1} has quantity 0, so its unit price cannot be derived from "${cols.amount}"; map a unit price column.`);
+    unitPrice = amount.div(quantity);
+  }
+  const missing = (n: number) => pl.Series([null as unknown as string]).extendConstant(null, n - 1).cast(pl.Utf8);
+  const out = pl.DataFrame([
+    textColumn(src("invoice")).alias("invoice"),
+    textColumn(src("stockCode")).alias("stockCode"),
+    (cols.description ? textColumn(src("description")) : missing(df.height)).alias("description"),
+    quantity.alias("quantity"),
+    parseDateColumn(src("invoiceDate"), mapping ?? {}, where("invoiceDate")).alias("invoiceDate"),
+    unitPrice.alias("unitPrice"),
+    (cols.customerId ? normalizeIds(src("customerId")) : missing(df.height)).alias("customerId"),
+    (cols.country ? blankToNull(src("country")) : missing(df.height)).alias("country"),
+  ]);
+  const used = new Set(Object.entries(cols).filter(([c]) => c !== "amount" || !cols.unitPrice).map(([, h]) => h));
+  const extras = headers.filter((h) => !used.has(h) && !(TRANSACTION_COLUMNS as readonly string[]).includes(h));
+  return extras.length ? pl.DataFrame([...out.getColumns(), ...extras.map((h) => textColumn(df.getColumn(h)))]) : out;
+}
+
+const NUMERIC_PROFILE = ["age", "income", "stockLevel", "unitCost", "unitPrice"];
+
+function toKeyedTable(raw: RawTable, key: "customerId" | "stockCode", table: string, wanted: string[], mapping?: TableMapping): DataFrame {
+  const { file, df } = raw;
+  const cols = resolveColumns(df.columns, [key, ...wanted], mapping, file);
+  if (!cols[key]) throw missingColumnError(file, table, key, df.columns);
+  const renamed = new Map(Object.entries(cols).map(([canonical, header]) => [header, canonical]));
+  const series = df.columns.map((h) => {
+    const name = renamed.get(h) ?? h;
+    const s = df.getColumn(h);
+    if (name === key) return normalizeIds(s).alias(name);
+    if (name === "signupDate") return parseDateColumn(s, mapping ?? {}, { file, column: h }).alias(name);
+    if (NUMERIC_PROFILE.includes(name) && renamed.has(h)) return parseNumberColumn(s, { file, column: h }).alias(name);
+    return s.alias(name);
+  });
+  const out = pl.DataFrame(series);
+  const dup = out.getColumn(key).isDuplicated();
+  const d = firstIndex(dup);
+  if (d >= 0) throw new UserError(`${file}: ${key} "${out.getColumn(key).get(d)}" appears more than once (row ${d + 1}); the ${table} table needs one row per ${key}.`);
+  return out;
+}
+
+/** Canonical customer profiles: `customerId` plus the source's profile columns. */
+export function toCustomers(raw: RawTable, mapping?: TableMapping): DataFrame {
+  return toKeyedTable(raw, "customerId", "customers", ["signupDate", "age", "gender", "country", "income"], mapping);
+}
+
+/** Canonical product catalogue: `stockCode` plus description, category, stock level, unit cost. */
+export function toProducts(raw: RawTable, mapping?: TableMapping): DataFrame {
+  return toKeyedTable(raw, "stockCode", "products", ["description", "category", "stockLevel", "unitCost", "unitPrice"], mapping);
+}
+
+/** Where the tables of a dataset are, and how to read them. */
+export interface DatasetFiles {
+  transactions: string;
+  customers?: string;
+  products?: string;
+  /** a mapping object or the path of a mapping JSON file */
+  mapping?: DatasetMapping | string;
+}
+
+function assemble(files: DatasetFiles, raws: { t: RawTable; c?: RawTable; p?: RawTable }): Dataset {
+  const mapping = readMapping(files.mapping);
+  let transactions = toTransactions(raws.t, mapping?.transactions);
+  const customers = raws.c ? toCustomers(raws.c, mapping?.customers) : undefined;
+  const products = raws.p ? toProducts(raws.p, mapping?.products) : undefined;
+  if (products && products.columns.includes("description")) transactions = describeFromCatalogue(transactions, products);
+  return { source: files.transactions, transactions, customers, products };
+}
+
+/**
+ * Fills missing transaction descriptions from the product catalogue (a sales table that
+ * carries only product IDs, as the Kalbe case study does).
+ */
+export function describeFromCatalogue(transactions: DataFrame, products: DataFrame): DataFrame {
+  const names = products.select(pl.col("stockCode"), pl.col("description").cast(pl.Utf8).alias("__catalogueDescription"));
+  return transactions
+    .join(names, { on: "stockCode", how: "left" })
+    .withColumns(pl.col("description").fillNull(pl.col("__catalogueDescription")).alias("description"))
+    .drop("__catalogueDescription");
+}
+
+/** Loads related tables (CSV, gzip CSV or Parquet), joined on their keys. */
+export function loadDataset(files: DatasetFiles): Dataset {
+  return assemble(files, {
+    t: readTableSync(files.transactions),
+    c: files.customers ? readTableSync(files.customers) : undefined,
+    p: files.products ? readTableSync(files.products) : undefined,
+  });
+}
+
+/** `loadDataset` for any supported format, .xlsx included. */
+export async function loadDatasetAsync(files: DatasetFiles): Promise<Dataset> {
+  return assemble(files, {
+    t: await readTable(files.transactions),
+    c: files.customers ? await readTable(files.customers) : undefined,
+    p: files.products ? await readTable(files.products) : undefined,
+  });
+}

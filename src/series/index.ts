@@ -1,0 +1,29 @@
+/** Daily sales series: building them from the sales table, closed days, exploration. */
+export type { DailySeries, ClosedRun, TradingCalendar } from "./types";
+export { ALWAYS_OPEN } from "./types";
+export { WEEKDAY_NAMES, addDays, dayNumber, dayRange, isoDayFromNumber, isoDayOfDate, isoWeekday } from "./days";
+export {
+  dailyProductUnits,
+  dailyRevenue,
+  fromFirstSale,
+  productSeries,
+  revenueSeries,
+  salesCalendar,
+  seriesDays,
+  seriesFrame,
+  seriesFromFrame,
+  topProductsByUnits,
+} from "./daily";
+export type { ClosedDayOptions } from "./closed";
+export { closedMask, detectClosedDays, isClosedDay } from "./closed";
+export type { DemandClass, DemandProfile } from "./explore";
+export {
+  DEMAND_CLASS_CUTOFFS,
+  classifyDemand,
+  demandClassFrame,
+  monthOfYearProfile,
+  monthlyTotals,
+  movingAverage,
+  trendFrame,
+  weekdayProfile,
+} from "./explore";

@@ -1,0 +1,76 @@
+import { join } from "path";
+import pl from "nodejs-polars";
+import { describe, expect, it } from "vitest";
+import { cleanTransactions, reportRows } from "../../src/clean/clean";
+import { isNonProductCode } from "../../src/clean/nonProduct";
+import { loadDataset } from "../../src/data/load";
+import { DEFAULT_DATA_FILE } from "../../src/data/default";
+import { SHARED_DATA } from "../helpers";
+
+function table(rows: [string, string, number, number, string | null][]) {
+  return pl.DataFrame({
+    invoice: rows.map((r) => r[0]),
+    stockCode: rows.map((r) => r[1]),
+    description: rows.map(() => "  A   THING "),
+    quantity: rows.map((r) => r[2]),
+    invoiceDate: rows.map(() => new Date("2011-01-01T10:00:00Z")),
+    unitPrice: rows.map((r) => r[3]),
+    customerId: rows.map((r) => r[4]),
+    country: rows.map(() => "UK"),
+  });
+}
+
+describe("cleanTransactions", () => {
+  // one row per rule, plus two good lines; the duplicate is row 2 (a copy of row 1)
+  const t = table([
+    ["1", "A", 2, 1.5, "7"], // customer line
+    ["1", "A", 2, 1.5, "7"], // duplicate of the row above
+    ["C2", "A", -1, 1.5, "7"], // cancellation
+    ["3", "A", 0, 1.5, "7"], // quantity <= 0
+    ["C4", "A", 0, 0, "7"], // cancellation wins over quantity and price: first rule met
+    ["5", "A", 1, 0, "7"], // price <= 0
+    ["6", "POST", 1, 18, null], // missing customer, non-product
+    ["7", "22633", 3, 2, "8"], // customer line
+  ]);
+  const c = cleanTransactions(t);
+  it("counts each row under the first rule it meets, adding up to the input", () => {
+    expect(c.report).toEqual({
+      input: 8, duplicate: 1, cancellation: 2, non_positive_quantity: 1, non_positive_price: 1, missing_customer: 1,
+      customer_lines: 2, customers: 2, sales_lines: 3,
+    });
+    expect(reportRows(c.report).reduce((s, r) => s + r.rows, 0)).toBe(8);
+  });
+  it("keeps the tables aside rather than dropping them", () => {
+    expect(c.returns.getColumn("invoice").toArray()).toEqual(["C2", "C4"]);
+    expect(c.adjustments.getColumn("invoice").toArray()).toEqual(["3"]);
+    expect(c.nonPositivePrice.getColumn("invoice").toArray()).toEqual(["5"]);
+    expect(c.sales.getColumn("invoice").toArray()).toEqual(["1", "6", "7"]);
+  });
+  it("adds amount, flags non-product codes and tidies descriptions", () => {
+    expect(c.sales.getColumn("amount").toArray()).toEqual([3, 18, 6]);
+    expect(c.sales.getColumn("isProduct").toArray()).toEqual([true, false, true]);
+    expect(c.sales.getColumn("description").get(0)).toBe("A THING");
+  });
+  it("refuses an empty table", () => {
+    expect(() => cleanTransactions(t.head(0))).toThrow(/no rows/);
+  });
+});
+
+describe("isNonProductCode", () => {
+  it("flags postage, fees and vouchers, not products", () => {
+    for (const c of ["POST", "DOT", "M", "m", "BANK CHARGES", "AMAZONFEE", "gift_0001_20", "ADJUST"]) expect(isNonProductCode(c)).toBe(true);
+    for (const c of ["85123A", "22633", "DCGS0003"]) expect(isNonProductCode(c)).toBe(false);
+  });
+});
+
+describe("the UCI Online Retail figures", () => {
+  for (const [name, file] of [["shared reference copy", join(SHARED_DATA, "online_retail.csv.gz")], ["embedded default", DEFAULT_DATA_FILE]]) {
+    it(`reproduces the published cleaning figures on the ${name}`, () => {
+      const { report } = cleanTransactions(loadDataset({ transactions: file }).transactions);
+      expect(report).toMatchObject({
+        input: 541909, duplicate: 5268, cancellation: 9251, non_positive_quantity: 1336, non_positive_price: 1176,
+        missing_customer: 132186, customer_lines: 392692, customers: 4338,
+      });
+    });
+  }
+});

@@ -1,0 +1,125 @@
+import { gzipSync } from "zlib";
+import { join } from "path";
+import pl from "nodejs-polars";
+import { describe, expect, it } from "vitest";
+import { loadDataset, loadDatasetAsync } from "../../src/data/load";
+import { SHARED_DATA, tempDir, tempFile } from "../helpers";
+
+const HEADER = "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country";
+const ROWS = [
+  '536365,85123A,"HEART, WHITE",6,2010-12-01 08:26:00,2.55,17850,United Kingdom',
+  "536366,22633,HAND WARMER,6,2010-12-01 08:28:00,1.85,,France",
+];
+const csv = (lines: string[], eol = "\n") => lines.join(eol) + eol;
+
+describe("loadDataset on CSV", () => {
+  it("reads the UCI layout with quoted commas and an empty customer", () => {
+    const { transactions: t } = loadDataset({ transactions: tempFile("a.csv", csv([HEADER, ...ROWS])) });
+    expect(t.columns).toEqual(["invoice", "stockCode", "description", "quantity", "invoiceDate", "unitPrice", "customerId", "country"]);
+    expect(t.getColumn("description").toArray()).toEqual(["HEART, WHITE", "HAND WARMER"]);
+    expect(t.getColumn("customerId").toArray()).toEqual(["17850", null]);
+    expect(t.getColumn("unitPrice").toArray()).toEqual([2.55, 1.85]);
+  });
+  it("handles a byte-order mark, CRLF line ends and gzip", () => {
+    const bom = Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(csv([HEADER, ...ROWS], "\r\n"))]);
+    const { transactions: t } = loadDataset({ transactions: tempFile("b.csv.gz", gzipSync(bom)) });
+    expect(t.height).toBe(2);
+    expect(t.getColumn("country").toArray()).toEqual(["United Kingdom", "France"]);
+  });
+  it("re-encodes Latin-1 bytes", () => {
+    const bytes = Buffer.from(csv([HEADER, "536367,1,CAF\xc9 MUG,1,2010-12-01 09:00:00,2.00,1,France"]), "latin1");
+    const { transactions: t } = loadDataset({ transactions: tempFile("c.csv", bytes) });
+    expect(t.getColumn("description").get(0)).toBe("CAFÉ MUG");
+  });
+  it("reads Online Retail II headers and 12346.0-style customer IDs", () => {
+    const file = tempFile("ii.csv", csv(["Invoice,StockCode,Description,Quantity,InvoiceDate,Price,Customer ID,Country", "489434,85048,LED,12,12/1/2009 7:45,6.95,13085.0,United Kingdom"]));
+    const { transactions: t } = loadDataset({ transactions: file });
+    expect(t.getColumn("customerId").get(0)).toBe("13085");
+    expect((t.getColumn("invoiceDate").toArray()[0] as unknown as Date).toISOString()).toBe("2009-12-01T07:45:00.000Z");
+  });
+  it("refuses empty and header-only files", () => {
+    expect(() => loadDataset({ transactions: tempFile("e.csv", "") })).toThrow(/e\.csv is empty/);
+    expect(() => loadDataset({ transactions: tempFile("h.csv", HEADER + "\n") })).toThrow(/h\.csv has a header but no data rows/);
+    expect(() => loadDataset({ transactions: join(tempDir(), "nope.csv") })).toThrow(/nope\.csv: no such file/);
+  });
+  it("names a missing column, the headers found and the mapping to write", () => {
+    const file = tempFile("m.csv", csv(["InvoiceNo,StockCode,Quantity,UnitPrice", "1,A,1,1.0"]));
+    expect(() => loadDataset({ transactions: file })).toThrow(
+      /m\.csv: no column for "invoiceDate".*Headers found: InvoiceNo, StockCode, Quantity, UnitPrice.*"invoiceDate": "<one of those headers>"/,
+    );
+  });
+  it("names the file, column, row and value of an unparseable number", () => {
+    const file = tempFile("q.csv", csv([HEADER, ROWS[0], "536366,22633,X,six,2010-12-01 08:28:00,1.85,1,France"]));
+    expect(() => loadDataset({ transactions: file })).toThrow(/q\.csv: column "Quantity" row 2 has "six", which is not a number/);
+  });
+  it("refuses ragged rows instead of dropping fields", () => {
+    const file = tempFile("r.csv", csv([HEADER, ROWS[0] + ",extra"]));
+    expect(() => loadDataset({ transactions: file })).toThrow(/r\.csv: could not be read as CSV/);
+  });
+});
+
+describe("loadDataset on Parquet and xlsx", () => {
+  it("reads a Parquet file with canonical names", () => {
+    const dir = tempDir();
+    const file = join(dir, "t.parquet");
+    pl.DataFrame({
+      invoice: ["1", "2"], stockCode: ["A", "B"], description: ["a", "b"], quantity: [1, 2],
+      invoiceDate: ["2011-01-01 10:00:00", "2011-01-02 11:00:00"], unitPrice: [1.5, 2.5], customerId: ["7", null], country: ["UK", "UK"],
+    }).writeParquet(file);
+    const { transactions: t } = loadDataset({ transactions: file });
+    expect(t.getColumn("quantity").toArray()).toEqual([1, 2]);
+    expect((t.getColumn("invoiceDate").toArray()[1] as unknown as Date).toISOString()).toBe("2011-01-02T11:00:00.000Z");
+  });
+  it("reads both sheets of an Online Retail II style workbook", async () => {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const ExcelJS = require("exceljs");
+    const wb = new ExcelJS.Workbook();
+    const header = ["Invoice", "StockCode", "Description", "Quantity", "InvoiceDate", "Price", "Customer ID", "Country"];
+    const a = wb.addWorksheet("Year 2009-2010");
+    a.addRow(header);
+    a.addRow(["489434", "85048", "LED", 12, new Date(Date.UTC(2009, 11, 1, 7, 45)), 6.95, 13085, "United Kingdom"]);
+    const b = wb.addWorksheet("Year 2010-2011");
+    b.addRow(header);
+    b.addRow(["C536379", "D", "Discount", -1, new Date(Date.UTC(2010, 11, 1, 9, 41)), 27.5, 14527, "United Kingdom"]);
+    const file = join(tempDir(), "ii.xlsx");
+    await wb.xlsx.writeFile(file);
+    const { transactions: t } = await loadDatasetAsync({ transactions: file });
+    expect(t.getColumn("invoice").toArray()).toEqual(["489434", "C536379"]);
+    expect(t.getColumn("customerId").toArray()).toEqual(["13085", "14527"]);
+    expect((t.getColumn("invoiceDate").toArray()[1] as unknown as Date).toISOString()).toBe("2010-12-01T09:41:00.000Z");
+  });
+});
+
+describe("several related tables through a mapping (Kalbe case study)", () => {
+  const kalbe = join(SHARED_DATA, "kalbe");
+  const mapping = {
+    transactions: { columns: { invoice: "TransactionID", invoiceDate: "Date", stockCode: "ProductID", unitPrice: "Price", quantity: "Qty", customerId: "CustomerID" }, dayFirst: true },
+    customers: { columns: { customerId: "CustomerID", age: "Age", income: "Income" } },
+    products: { columns: { stockCode: "ProductID", description: "Product Name", unitPrice: "Price" } },
+  };
+  it("loads transactions, customers and products joined on their keys, with day-first dates", () => {
+    const d = loadDataset({
+      transactions: join(kalbe, "transaction.csv"), customers: join(kalbe, "customer.csv"), products: join(kalbe, "product.csv"), mapping,
+    });
+    expect(d.transactions.height).toBe(5020);
+    expect(d.customers!.height).toBe(447);
+    expect(d.products!.height).toBe(10);
+    const first = d.transactions.row(0);
+    // TR11369,328,01/01/2022,P3,7500,4,30000,12 ; P3 is Crackers
+    expect(first).toEqual(["TR11369", "P3", "Crackers", 4, new Date("2022-01-01T00:00:00Z"), 7500, "328", null, "30000", "12"]);
+    const dates = d.transactions.getColumn("invoiceDate");
+    expect(new Date(dates.max() as unknown as number).toISOString().slice(0, 10)).toBe("2022-12-31");
+    expect(d.customers!.getColumn("age").dtype.toString()).toContain("Float64");
+  });
+  it("the amounts agree with price x quantity (a check that the mapping is right)", () => {
+    const d = loadDataset({ transactions: join(kalbe, "transaction.csv"), mapping });
+    const t = d.transactions.withColumns(pl.col("TotalAmount").cast(pl.Float64));
+    const off = t.filter(pl.col("quantity").mul(pl.col("unitPrice")).minus(pl.col("TotalAmount")).abs().gt(0.001));
+    expect(off.height).toBe(0);
+  });
+  it("names a mapped header that the file does not have", () => {
+    expect(() =>
+      loadDataset({ transactions: join(kalbe, "transaction.csv"), mapping: { transactions: { columns: { invoice: "TxID" } } } }),
+    ).toThrow(/names column "TxID" for invoice, but the file has no such header\. Headers found: TransactionID/);
+  });
+});
