@@ -116,6 +116,12 @@ export function cleanTransactions(transactions: DataFrame): CleanData {
   };
 }
 
+/** The report as a table: bucket, rows, percent of the input (2 decimals). */
+export function reportFrame(report: CleaningReport): DataFrame {
+  const rows = reportRows(report);
+  return pl.DataFrame({ bucket: rows.map((r) => r.bucket), rows: rows.map((r) => r.rows), percent: rows.map((r) => Math.round(r.share * 10000) / 100) });
+}
+
 /** The report as rows (bucket, rows, share of input) for a table or a log. */
 export function reportRows(report: CleaningReport): { bucket: string; rows: number; share: number }[] {
   const buckets: [string, number][] = [

@@ -88,7 +88,7 @@ export function missingColumnError(file: string, table: string, canonical: strin
 
 /** Reads a mapping from a JSON file, or returns the object given. */
 export function readMapping(mapping: DatasetMapping | string | undefined): DatasetMapping | undefined {
-  if (mapping === undefined || typeof mapping === "object") return mapping;
+  if (typeof mapping !== "string") return mapping;
   if (!existsSync(mapping)) throw new UserError(`${mapping}: no such mapping file.`);
   let parsed: unknown;
   try {

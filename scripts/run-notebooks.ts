@@ -1,0 +1,114 @@
+/**
+ * `npm start`: executes every notebook in notebooks/ in order with the tslab kernel, writes each
+ * executed notebook back (so GitHub shows its outputs) and exports it to reports/NAME.html with
+ * interactive offline charts. `npm start -- notebooks/01-eda.ipynb` runs one notebook.
+ * A failing cell stops the run with its notebook, cell, source and error, and exit code 1.
+ */
+import { spawnSync } from "child_process";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "fs";
+import { tmpdir } from "os";
+import { basename, join, relative, resolve } from "path";
+import { findChromium, plotlyJsPath } from "../src/display/png";
+import { isUserError, UserError } from "../src/errors";
+import { chartCount, describeFailure, exportCopy, findFailure, finishReportHtml, normalizeExecuted, type Notebook } from "./lib/notebook";
+import { checkKernel, findJupyter, jupyterEnv, ROOT } from "./lib/tools";
+
+/** Writes a file atomically: a temporary file in the same folder, then a rename. */
+function writeAtomic(file: string, content: string): void {
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, content);
+  renameSync(tmp, file);
+}
+
+function notebooksToRun(args: string[]): string[] {
+  if (args.length) {
+    return args.map((a) => {
+      const file = resolve(a);
+      if (!file.endsWith(".ipynb")) throw new UserError(`${a}: not a notebook (.ipynb).`);
+      readFileSync(file); // a clear ENOENT below if missing
+      return file;
+    });
+  }
+  const dir = join(ROOT, "notebooks");
+  return readdirSync(dir).filter((f) => f.endsWith(".ipynb")).sort().map((f) => join(dir, f));
+}
+
+interface RunResult {
+  file: string;
+  cells: number;
+  charts: number;
+  seconds: number;
+}
+
+function runOne(jupyter: string, file: string, work: string, plotlyJs: string): RunResult {
+  const name = basename(file, ".ipynb");
+  const rel = relative(ROOT, file);
+  const started = Date.now();
+  const exec = spawnSync(
+    jupyter,
+    ["nbconvert", "--to", "notebook", "--execute", "--allow-errors", "--ExecutePreprocessor.timeout=1800",
+      "--ExecutePreprocessor.kernel_name=retail-lab", "--output-dir", work, "--output", `${name}.executed`, file],
+    { env: jupyterEnv({ RETAIL_LAB_HEADLESS: "1" }), encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
+  );
+  if (exec.status !== 0) {
+    const tail = (exec.stderr || "").trim().split("\n").slice(-15).join("\n");
+    throw new UserError(`${rel}: Jupyter could not execute the notebook (exit ${exec.status}):\n${tail}`);
+  }
+  const executed = JSON.parse(readFileSync(join(work, `${name}.executed.ipynb`), "utf8")) as Notebook;
+  const failure = findFailure(executed);
+  if (failure) throw new UserError(describeFailure(rel, failure));
+  const nb = normalizeExecuted(executed);
+  writeAtomic(file, JSON.stringify(nb, null, 1) + "\n");
+
+  const copy = join(work, `${name}.ipynb`);
+  writeFileSync(copy, JSON.stringify(exportCopy(nb)));
+  const html = spawnSync(jupyter, ["nbconvert", "--to", "html", "--template", "lab", "--output-dir", work, "--output", name, copy], {
+    env: jupyterEnv(), encoding: "utf8", maxBuffer: 64 * 1024 * 1024,
+  });
+  if (html.status !== 0) throw new UserError(`${rel}: HTML export failed:\n${(html.stderr || "").trim().split("\n").slice(-10).join("\n")}`);
+  const charts = chartCount(nb);
+  const page = finishReportHtml(readFileSync(join(work, `${name}.html`), "utf8"), charts > 0 ? plotlyJs : null);
+  mkdirSync(join(ROOT, "reports"), { recursive: true });
+  writeAtomic(join(ROOT, "reports", `${name}.html`), page);
+  return { file: rel, cells: nb.cells.filter((c) => c.cell_type === "code").length, charts, seconds: (Date.now() - started) / 1000 };
+}
+
+function main(): void {
+  const files = notebooksToRun(process.argv.slice(2));
+  const jupyter = findJupyter();
+  checkKernel();
+  findChromium();
+  const plotlyJs = readFileSync(plotlyJsPath(), "utf8");
+  const work = mkdtempSync(join(tmpdir(), "retail-lab-run-"));
+  const started = Date.now();
+  try {
+    for (const file of files) {
+      const rel = relative(ROOT, file);
+      process.stdout.write(`… ${rel}\r`);
+      try {
+        const r = runOne(jupyter, file, work, plotlyJs);
+        console.log(`ok   ${r.file.padEnd(42)} ${String(r.cells).padStart(3)} cells ${String(r.charts).padStart(3)} charts ${r.seconds.toFixed(1).padStart(6)} s`);
+      } catch (e) {
+        console.log(`FAIL ${rel}`);
+        throw e;
+      }
+    }
+    console.log(`${files.length} notebook(s) in ${((Date.now() - started) / 1000).toFixed(1)} s; reports in reports/`);
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+try {
+  main();
+} catch (e) {
+  if (isUserError(e)) {
+    console.error(`\n${e.message}`);
+    process.exit(1);
+  }
+  if ((e as NodeJS.ErrnoException).code === "ENOENT") {
+    console.error(`\n${(e as Error).message}`);
+    process.exit(1);
+  }
+  throw e;
+}

@@ -1,0 +1,6 @@
+export * from "./kernel";
+export * from "./format";
+export * from "./table";
+export * from "./markdown";
+export * from "./chart";
+export { renderPng, closeRenderer, findChromium, plotlyJsPath, CHROMIUM_ARGS } from "./png";

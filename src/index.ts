@@ -1,0 +1,15 @@
+/**
+ * Retail Lab: the one public entry that notebooks, the CLI and tests import.
+ *
+ * Data flows one way: load (data/) -> clean (clean/) -> analyses (eda/, rfm/, features/ ->
+ * clusters/, series/ -> forecasts/, products/, cohorts/) -> display (charts/ build figures,
+ * display/ shows tables, charts and findings).
+ */
+export * from "./model";
+export * from "./errors";
+export * from "./random";
+export * from "./data/index";
+export * from "./clean/index";
+export * from "./eda/monthly";
+export * from "./charts/basic";
+export * from "./display/index";
