@@ -3,6 +3,9 @@
  * executed notebook back (so GitHub shows its outputs) and exports it to reports/NAME.html with
  * interactive offline charts. `npm start -- notebooks/01-eda.ipynb` runs one notebook.
  * A failing cell stops the run with its notebook, cell, source and error, and exit code 1.
+ *
+ * Options: `--reports DIR` (default reports/), `--executed DIR` (write executed notebooks there
+ * instead of over the originals; the tests use both).
  */
 import { spawnSync } from "child_process";
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "fs";
@@ -18,6 +21,31 @@ function writeAtomic(file: string, content: string): void {
   const tmp = `${file}.${process.pid}.tmp`;
   writeFileSync(tmp, content);
   renameSync(tmp, file);
+}
+
+interface Options {
+  files: string[];
+  reportsDir: string;
+  executedDir: string | null;
+}
+
+function parseArgs(argv: string[]): Options {
+  const opts: Options = { files: [], reportsDir: join(ROOT, "reports"), executedDir: null };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    if (a === "--reports" || a === "--executed") {
+      const v = argv[++i];
+      if (!v) throw new UserError(`${a} needs a folder.`);
+      if (a === "--reports") opts.reportsDir = resolve(v);
+      else opts.executedDir = resolve(v);
+    } else if (a === "--help" || a === "-h") {
+      console.log("usage: npm start [-- [--reports DIR] [--executed DIR] [notebooks/NAME.ipynb ...]]");
+      process.exit(0);
+    } else if (a.startsWith("--")) throw new UserError(`unknown option ${a}; see npm start -- --help.`);
+    else opts.files.push(a);
+  }
+  opts.files = notebooksToRun(opts.files);
+  return opts;
 }
 
 function notebooksToRun(args: string[]): string[] {
@@ -40,7 +68,7 @@ interface RunResult {
   seconds: number;
 }
 
-function runOne(jupyter: string, file: string, work: string, plotlyJs: string): RunResult {
+function runOne(jupyter: string, file: string, work: string, plotlyJs: string, opts: Options): RunResult {
   const name = basename(file, ".ipynb");
   const rel = relative(ROOT, file);
   const started = Date.now();
@@ -58,7 +86,8 @@ function runOne(jupyter: string, file: string, work: string, plotlyJs: string): 
   const failure = findFailure(executed);
   if (failure) throw new UserError(describeFailure(rel, failure));
   const nb = normalizeExecuted(executed);
-  writeAtomic(file, JSON.stringify(nb, null, 1) + "\n");
+  if (opts.executedDir) mkdirSync(opts.executedDir, { recursive: true });
+  writeAtomic(opts.executedDir ? join(opts.executedDir, basename(file)) : file, JSON.stringify(nb, null, 1) + "\n");
 
   const copy = join(work, `${name}.ipynb`);
   writeFileSync(copy, JSON.stringify(exportCopy(nb)));
@@ -68,13 +97,14 @@ function runOne(jupyter: string, file: string, work: string, plotlyJs: string): 
   if (html.status !== 0) throw new UserError(`${rel}: HTML export failed:\n${(html.stderr || "").trim().split("\n").slice(-10).join("\n")}`);
   const charts = chartCount(nb);
   const page = finishReportHtml(readFileSync(join(work, `${name}.html`), "utf8"), charts > 0 ? plotlyJs : null);
-  mkdirSync(join(ROOT, "reports"), { recursive: true });
-  writeAtomic(join(ROOT, "reports", `${name}.html`), page);
+  mkdirSync(opts.reportsDir, { recursive: true });
+  writeAtomic(join(opts.reportsDir, `${name}.html`), page);
   return { file: rel, cells: nb.cells.filter((c) => c.cell_type === "code").length, charts, seconds: (Date.now() - started) / 1000 };
 }
 
 function main(): void {
-  const files = notebooksToRun(process.argv.slice(2));
+  const opts = parseArgs(process.argv.slice(2));
+  const files = opts.files;
   const jupyter = findJupyter();
   checkKernel();
   findChromium();
@@ -84,16 +114,15 @@ function main(): void {
   try {
     for (const file of files) {
       const rel = relative(ROOT, file);
-      process.stdout.write(`… ${rel}\r`);
       try {
-        const r = runOne(jupyter, file, work, plotlyJs);
+        const r = runOne(jupyter, file, work, plotlyJs, opts);
         console.log(`ok   ${r.file.padEnd(42)} ${String(r.cells).padStart(3)} cells ${String(r.charts).padStart(3)} charts ${r.seconds.toFixed(1).padStart(6)} s`);
       } catch (e) {
         console.log(`FAIL ${rel}`);
         throw e;
       }
     }
-    console.log(`${files.length} notebook(s) in ${((Date.now() - started) / 1000).toFixed(1)} s; reports in reports/`);
+    console.log(`${files.length} notebook(s) in ${((Date.now() - started) / 1000).toFixed(1)} s; reports in ${relative(process.cwd(), opts.reportsDir) || "."}/`);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }

@@ -8,7 +8,8 @@ export const ROOT = join(__dirname, "..", "..");
 
 /** The jupyter command: RETAIL_LAB_JUPYTER, else `jupyter` on PATH, else Debian's /usr/bin/jupyter. */
 export function findJupyter(): string {
-  const candidates = [process.env.RETAIL_LAB_JUPYTER ?? "", "jupyter", "/usr/bin/jupyter"].filter(Boolean);
+  const named = process.env.RETAIL_LAB_JUPYTER;
+  const candidates = named ? [named] : ["jupyter", "/usr/bin/jupyter"];
   for (const c of candidates) {
     const r = spawnSync(c, ["nbconvert", "--version"], { encoding: "utf8" });
     if (r.status === 0) return c;

@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { describeFailure, exportCopy, findFailure, finishReportHtml, normalizeExecuted, type Notebook } from "../../scripts/lib/notebook";
+import { PLOTLY_MIME } from "../../src/display/chart";
+
+const nb = (cells: Notebook["cells"]): Notebook => ({ cells, metadata: {}, nbformat: 4, nbformat_minor: 4 });
+const code = (source: string, outputs: Notebook["cells"][0]["outputs"] = []) => ({ cell_type: "code" as const, source, metadata: {}, outputs });
+
+describe("findFailure", () => {
+  it("finds the first cell with error text on stderr, with the line of a compile error", () => {
+    const f = findFailure(nb([
+      { cell_type: "markdown", source: "# t", metadata: {} },
+      code("const a = 1;", [{ output_type: "stream", name: "stdout", text: "ok" }]),
+      code("const b: number = 'x';\nb;", [{ output_type: "stream", name: "stderr", text: "1:7 - Type 'string' is not assignable to type 'number'.\n" }]),
+      code("later();"),
+    ]));
+    expect(f).toEqual({ cell: 3, line: 1, source: "const b: number = 'x';\nb;", error: "1:7 - Type 'string' is not assignable to type 'number'." });
+    const text = describeFailure("notebooks/x.ipynb", f!);
+    expect(text).toContain("notebooks/x.ipynb, cell 3, line 1 failed:");
+    expect(text).toContain("   1 > const b: number = 'x';");
+  });
+  it("finds run-time errors and error outputs, and ignores harmless stderr", () => {
+    expect(findFailure(nb([code("x", [{ output_type: "stream", name: "stderr", text: "Error: boom\n    at evalmachine.<anonymous>:5:7\n" }])]))?.error).toContain("Error: boom");
+    expect(findFailure(nb([code("x", [{ output_type: "error", ename: "TypeError", evalue: "bad", traceback: [] }])]))?.cell).toBe(1);
+    expect(findFailure(nb([code("x", [{ output_type: "stream", name: "stderr", text: "progress 50%\n" }])]))).toBeNull();
+  });
+});
+
+describe("normalizeExecuted and exportCopy", () => {
+  const executed = nb([
+    { cell_type: "markdown", source: "# t", metadata: { execution: { t: 1 } } },
+    code("a", [{ output_type: "display_data", data: { [PLOTLY_MIME]: { data: [{ type: "bar" }], layout: {} }, "image/png": "AAAA" }, metadata: {} }]),
+    code("b"),
+  ]);
+  it("numbers code cells, drops timing metadata and fills ids", () => {
+    const n = normalizeExecuted(executed);
+    expect(n.cells.map((c) => c.execution_count ?? null)).toEqual([undefined ?? null, 1, 2]);
+    expect(n.cells[0].metadata).toEqual({});
+    expect(n.cells.map((c) => c.id)).toEqual(["cell-1", "cell-2", "cell-3"]);
+    expect(n.nbformat_minor).toBe(5);
+  });
+  it("turns chart bundles into drawing HTML for the report", () => {
+    const out = exportCopy(executed).cells[1].outputs![0].data!;
+    expect(Object.keys(out)).toEqual(["text/html"]);
+    expect(String(out["text/html"])).toContain("Plotly.newPlot(");
+  });
+  it("removes machine-local script links and writes plotly.js once", () => {
+    const html = '<head><script src="file:///usr/share/javascript/requirejs/require.min.js"></script>' +
+      '<script src="file:///usr/share/javascript/mathjax/MathJax.js?config=TeX"></script></head><body></body>';
+    const out = finishReportHtml(html, "/*plotly*/");
+    expect(out).toBe("<head><script>/*plotly*/</script>\n</head><body></body>");
+    expect(finishReportHtml(html, null)).toBe("<head></head><body></body>");
+  });
+});

@@ -1,0 +1,127 @@
+/**
+ * The main job end to end: every notebook in notebooks/ executed headless by the real tslab
+ * kernel through Jupyter's nbconvert, exported to HTML, and every report opened in headless
+ * Chromium with the network blocked. Slow (minutes): it is the proof that `npm start` works.
+ */
+import { existsSync, readdirSync, readFileSync } from "fs";
+import { join } from "path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Notebook } from "../../scripts/lib/notebook";
+import { cleanTransactions } from "../../src/clean/clean";
+import { DEFAULT_DATA_FILE } from "../../src/data/default";
+import { loadDataset } from "../../src/data/load";
+import { CHROMIUM_ARGS, findChromium } from "../../src/display/png";
+import { fmtInt } from "../../src/display/format";
+import { PLOTLY_MIME } from "../../src/display/chart";
+import { tempDir } from "../helpers";
+import { ROOT, runScript } from "./run";
+
+const NOTEBOOKS = readdirSync(join(ROOT, "notebooks")).filter((f) => f.endsWith(".ipynb")).sort();
+const out = tempDir("retail-lab-run-");
+let run: ReturnType<typeof runScript>;
+
+beforeAll(() => {
+  run = runScript("scripts/run-notebooks.ts", ["--executed", join(out, "nb"), "--reports", join(out, "reports")]);
+}, 1_500_000);
+
+const executed = (name: string) => JSON.parse(readFileSync(join(out, "nb", name), "utf8")) as Notebook;
+const texts = (nb: Notebook) =>
+  nb.cells.flatMap((c) => (c.outputs ?? []).map((o) => String((o.data?.["text/markdown"] as string) ?? (o.data?.["text/html"] as string) ?? ""))).join("\n");
+
+describe("npm start", () => {
+  it("executes every notebook and prints one line per notebook", () => {
+    expect(run.stderr).toBe("");
+    expect(run.status).toBe(0);
+    for (const nb of NOTEBOOKS) expect(run.stdout).toMatch(new RegExp(`^ok\\s+notebooks/${nb.replace(".", "\\.")}\\s+\\d+ cells\\s+\\d+ charts\\s+[\\d.]+ s$`, "m"));
+  });
+
+  it.each(NOTEBOOKS)("%s: every code cell has output, no errors, every chart has its PNG", (name) => {
+    const nb = executed(name);
+    const code = nb.cells.filter((c) => c.cell_type === "code");
+    expect(code.length).toBeGreaterThan(0);
+    for (const [i, c] of code.entries()) {
+      expect(c.outputs?.length, `code cell ${i + 1} of ${name} has no output`).toBeGreaterThan(0);
+      expect(c.execution_count).toBe(i + 1);
+      for (const o of c.outputs ?? []) expect(o.name).not.toBe("stderr");
+      for (const o of c.outputs ?? []) {
+        if (!o.data?.[PLOTLY_MIME]) continue;
+        const png = Buffer.from(String(o.data["image/png"] ?? ""), "base64");
+        expect(png.subarray(1, 4).toString(), `chart in code cell ${i + 1} of ${name} lacks a PNG`).toBe("PNG");
+        expect(png.length).toBeGreaterThan(5000);
+      }
+    }
+  });
+
+  it("00-getting-started shows findings computed from the data", () => {
+    const { report } = cleanTransactions(loadDataset({ transactions: DEFAULT_DATA_FILE }).transactions);
+    const t = texts(executed("00-getting-started.ipynb"));
+    expect(t).toContain(`they come from ${fmtInt(report.customers)} customers`);
+    expect(t).toContain(`Of ${fmtInt(report.input)} input lines`);
+    expect(t).toContain("541,909 rows × 8 columns");
+  });
+});
+
+describe("the HTML reports in a browser with no network", () => {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  let browser: any;
+  beforeAll(async () => {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const { chromium } = require("playwright-core");
+    browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS });
+  });
+  afterAll(() => browser?.close());
+
+  it.each(NOTEBOOKS.map((n) => n.replace(".ipynb", "")))("%s.html: every chart draws, no page error, no failed or outside request", async (name) => {
+    const file = join(out, "reports", `${name}.html`);
+    expect(existsSync(file)).toBe(true);
+    const context = await browser.newContext();
+    const outside: string[] = [];
+    const failed: string[] = [];
+    const errors: string[] = [];
+    await context.route("**/*", (route: { request(): { url(): string }; abort(): void; continue(): void }) => {
+      const url = route.request().url();
+      if (url.startsWith("file://") || url.startsWith("data:") || url.startsWith("blob:")) route.continue();
+      else {
+        outside.push(url);
+        route.abort();
+      }
+    });
+    const page = await context.newPage();
+    page.on("pageerror", (e: Error) => errors.push(e.message));
+    page.on("requestfailed", (r: { url(): string }) => failed.push(r.url()));
+    await page.goto(`file://${file}`, { waitUntil: "load" });
+    const charts = executed(`${name}.ipynb`).cells.reduce((n, c) => n + (c.outputs ?? []).filter((o) => o.data?.[PLOTLY_MIME]).length, 0);
+    await page.waitForFunction((n: number) => document.querySelectorAll(".rl-chart svg.main-svg").length >= n, charts, { timeout: 30_000 });
+    const drawn = await page.$$eval(".rl-chart", (divs: Element[]) => divs.map((d) => d.querySelectorAll("svg.main-svg").length > 0 && d.querySelectorAll(".plot *").length > 0));
+    expect(drawn).toHaveLength(charts);
+    expect(drawn.every(Boolean)).toBe(true);
+    expect(errors).toEqual([]);
+    expect(failed).toEqual([]);
+    expect(outside).toEqual([]);
+    await context.close();
+  }, 120_000);
+});
+
+describe("faults", () => {
+  it("a failing cell stops the run with the notebook, cell, source and error, and exit 1", () => {
+    const dir = tempDir();
+    const r = runScript("scripts/run-notebooks.ts", ["--executed", dir, "--reports", dir, "test/fixtures/failing.ipynb"]);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("test/fixtures/failing.ipynb, cell 3 failed:");
+    expect(r.stderr).toContain('throw new Error("no rows to plot (planted failure)");');
+    expect(r.stderr).toContain("Error: no rows to plot (planted failure)");
+    expect(r.stderr).not.toMatch(/at .*scripts\/run-notebooks/);
+    expect(readdirSync(dir)).toEqual([]);
+  }, 120_000);
+
+  it("missing Jupyter or Chromium: one sentence saying what to install, exit 1, no stack trace", () => {
+    const j = runScript("scripts/run-notebooks.ts", ["notebooks/00-getting-started.ipynb"], { RETAIL_LAB_JUPYTER: "/nonexistent/jupyter" });
+    expect(j.status).toBe(1);
+    expect(j.stderr.trim()).toMatch(/^Jupyter \(nbconvert\) was not found: on Debian\/Ubuntu run `apt-get install/);
+    expect(j.stderr).not.toMatch(/^\s+at /m);
+    const c = runScript("scripts/run-notebooks.ts", ["notebooks/00-getting-started.ipynb"], { RETAIL_LAB_CHROMIUM: "/nonexistent/chromium" });
+    expect(c.status).toBe(1);
+    expect(c.stderr.trim()).toMatch(/^Chromium was not found .*apt-get install chromium/);
+    expect(c.stderr).not.toMatch(/^\s+at /m);
+  }, 60_000);
+});
