@@ -7,16 +7,16 @@ import { existsSync } from "fs";
 import { UserError } from "../errors";
 import type { Figure } from "./chart";
 
-/** Where Chromium is looked for: RETAIL_LAB_CHROMIUM first, then the usual Linux and macOS paths. */
+/** Where Chromium is looked for: RETAIL_LAB_CHROMIUM when set, else the usual Linux and macOS paths. */
 export function chromiumCandidates(): string[] {
+  if (process.env.RETAIL_LAB_CHROMIUM) return [process.env.RETAIL_LAB_CHROMIUM];
   return [
-    process.env.RETAIL_LAB_CHROMIUM ?? "",
     "/usr/bin/chromium",
     "/usr/bin/chromium-browser",
     "/usr/bin/google-chrome",
     "/Applications/Google Chrome.app/Contents/MacOS/Google Chrome",
     "/Applications/Chromium.app/Contents/MacOS/Chromium",
-  ].filter(Boolean);
+  ];
 }
 
 /** The Chromium binary to use, or a clear error saying what to install. */
