@@ -33,7 +33,7 @@ describe("normalizeExecuted and exportCopy", () => {
   ]);
   it("numbers code cells, drops timing metadata and fills ids", () => {
     const n = normalizeExecuted(executed);
-    expect(n.cells.map((c) => c.execution_count ?? null)).toEqual([undefined ?? null, 1, 2]);
+    expect(n.cells.map((c) => c.execution_count ?? null)).toEqual([null, 1, 2]);
     expect(n.cells[0].metadata).toEqual({});
     expect(n.cells.map((c) => c.id)).toEqual(["cell-1", "cell-2", "cell-3"]);
     expect(n.nbformat_minor).toBe(5);
