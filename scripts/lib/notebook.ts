@@ -45,33 +45,36 @@ export interface CellFailure {
   cell: number;
   /** 1-based line in the cell, when the error names one */
   line: number | null;
+  /** the src module a compile error is in, when it is not in the cell itself */
+  module: string | null;
   source: string;
   error: string;
 }
 
-const ERROR_TEXT = /\b\w*(Error|Exception)\b|error TS\d+|^\d+:\d+ - /m;
-
 /**
- * The first failed cell of an executed notebook: an `error` output, or error text on stderr
- * (tslab reports both compile and run-time errors on stderr, and nbconvert's own message is
- * empty). Null when every cell ran.
+ * The first failed cell of an executed notebook: an `error` output or any output on stderr
+ * (tslab reports compile and run-time errors on stderr, and nbconvert's own message is empty;
+ * a project notebook has no reason to write to stderr otherwise). Null when every cell ran.
  */
 export function findFailure(nb: Notebook): CellFailure | null {
   for (let i = 0; i < nb.cells.length; i++) {
     const cell = nb.cells[i];
     if (cell.cell_type !== "code") continue;
-    const bad = (cell.outputs ?? []).filter((o) => o.output_type === "error" || (o.name === "stderr" && ERROR_TEXT.test(outputText(o))));
+    const bad = (cell.outputs ?? []).filter((o) => o.output_type === "error" || o.name === "stderr");
     if (bad.length === 0) continue;
     const error = bad.map(outputText).join("\n").trim();
-    return { cell: i + 1, line: errorLine(error), source: sourceText(cell), error };
+    return { cell: i + 1, ...errorLocation(error), source: sourceText(cell), error };
   }
   return null;
 }
 
-/** The cell line an error names: tslab's compile errors start `line:col - `. */
-export function errorLine(error: string): number | null {
-  const m = /^(\d+):(\d+) - /m.exec(error);
-  return m ? Number(m[1]) : null;
+/**
+ * Where a tslab compile error points: `line:col - message` for the cell itself,
+ * `src/x.ts line:col - message` for a module the cell imports.
+ */
+export function errorLocation(error: string): { line: number | null; module: string | null } {
+  const m = /^(?:(\S+\.tsx?) )?(\d+):(\d+) - /m.exec(error);
+  return m ? { line: Number(m[2]), module: m[1] ?? null } : { line: null, module: null };
 }
 
 /** A failure as the runner prints it: notebook, cell, line, the cell's source, the error. */
@@ -81,8 +84,8 @@ export function describeFailure(file: string, f: CellFailure): string {
     .slice(0, 20)
     .map((l, i) => `${String(i + 1).padStart(4)}${f.line === i + 1 ? " >" : "  "} ${l}`)
     .join("\n");
-  const inCell = f.line !== null && f.line <= lines.length;
-  const lineNote = f.line === null ? "" : inCell ? `, line ${f.line}` : ` (the error is at line ${f.line} of a src module the cell imports; tslab does not name the file)`;
+  const inCell = f.line !== null && f.module === null;
+  const lineNote = f.module ? ` (the error is in ${f.module}, line ${f.line}, which the cell imports)` : inCell ? `, line ${f.line}` : "";
   const where = `${file}, cell ${f.cell}${lineNote}`;
   const errorLines = f.error.split("\n").filter((l) => !/^\s+at .*(node:|node_modules\/tslab)/.test(l));
   return `${where} failed:\n${numbered}${lines.length > 20 ? "\n     …" : ""}\n\n${errorLines.join("\n")}`;

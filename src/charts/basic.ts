@@ -74,3 +74,11 @@ export function histogram(values: number[], labels: Labels, options: { bins?: nu
     layout: { title: { text: labels.title }, xaxis: axis(labels.x, options.logX ? { type: "log" } : {}), yaxis: axis(labels.y ?? "count"), bargap: 0.05 },
   };
 }
+
+/** A treemap of named parts (one level), sized by `values`, with a text line per part. */
+export function treemap(labels: string[], values: number[], labels2: Labels, text?: string[]): Figure {
+  return {
+    data: [{ type: "treemap", labels, parents: labels.map(() => ""), values, text, textinfo: "label+value+percent root", hovertemplate: "%{label}<br>%{value}<br>%{percentRoot:.1%}<extra></extra>" }],
+    layout: { title: { text: labels2.title }, margin: { l: 10, r: 10, t: 50, b: 10 } },
+  };
+}

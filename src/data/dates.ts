@@ -14,6 +14,8 @@ import { UserError } from "../errors";
 export interface DateOptions {
   /** For slash dates: true when the day comes first (`31/12/2011`). Month-first by default. */
   dayFirst?: boolean;
+  /** Empty values become null instead of an error (profile dates such as a signup date). */
+  allowEmpty?: boolean;
   /**
    * A strptime format. `%d/%m/%Y...` and `%m/%d/%Y...` only set the day order; any other
    * format is handed to polars as it is.
@@ -33,6 +35,14 @@ export function blankToNull(values: Series): Series {
     .select(pl.when(c.eq(pl.lit(""))).then(pl.lit(null)).otherwise(c).alias("v"))
     .getColumn("v")
     .alias(values.name);
+}
+
+/** Index of the first row where `parsed` is null but `input` is not (a value that failed to parse), -1 when none. */
+export function firstFailed(input: Series, parsed: Series): number {
+  const a = input.toArray() as unknown[];
+  const b = parsed.toArray() as unknown[];
+  for (let i = 0; i < a.length; i++) if (b[i] === null && a[i] !== null) return i;
+  return -1;
 }
 
 /** Index of the first true value of a boolean Series, -1 when none. */
@@ -93,7 +103,11 @@ export function parseDateColumn(values: Series, options: DateOptions, where: { f
   if (String(values.dtype).startsWith("Datetime")) return values.cast(pl.Datetime("ms"));
   if (String(values.dtype) === "Date") return values.cast(pl.Datetime("ms"));
   const input = blankToNull(values);
-  if (input.nullCount() > 0) {
+  if (input.nullCount() === input.length) {
+    if (options.allowEmpty) return input.cast(pl.Datetime("ms")).alias(values.name);
+    throw new UserError(`${where.file}: column "${where.column}" has no dates at all.`);
+  }
+  if (input.nullCount() > 0 && !options.allowEmpty) {
     const row = firstIndex(input.isNull());
     throw new UserError(`${where.file}: column "${where.column}" has an empty date at row ${row + 1}; every transaction needs a date.`);
   }
@@ -103,7 +117,7 @@ export function parseDateColumn(values: Series, options: DateOptions, where: { f
   if (format && /^%m[/.]%d/.test(format)) dayFirst = false;
   const custom = format && !/^%[dm][/.]%[dm]/.test(format) && !/^%Y-%m-%d/.test(format);
 
-  const sample = String(input.get(0));
+  const sample = String(input.get(firstIndex(input.isNotNull())));
   let parsed: Series;
   let described: string;
   if (custom) {
@@ -123,9 +137,9 @@ export function parseDateColumn(values: Series, options: DateOptions, where: { f
         `(yyyy-mm-dd hh:mm:ss, m/d/yyyy h:mm, dd/mm/yyyy with dayFirst); give its format in the mapping ("dateFormat").`,
     );
   }
-  const bad = parsed.nullCount();
+  const bad = parsed.nullCount() - input.nullCount();
   if (bad > 0) {
-    const row = firstIndex(parsed.isNull());
+    const row = firstFailed(input, parsed);
     const value = String(input.get(row));
     const m = NUMERIC_DATE.exec(value);
     const hint = !dayFirst && m && Number(m[1]) > 12 ? ' It looks day-first: set "dayFirst": true in the mapping.' : "";

@@ -5,14 +5,17 @@
 import pl, { type DataFrame, type Series } from "nodejs-polars";
 import { UserError } from "../errors";
 import { TRANSACTION_COLUMNS, type Dataset } from "../model";
-import { blankToNull, firstIndex, parseDateColumn } from "./dates";
+import { blankToNull, firstFailed, firstIndex, parseDateColumn } from "./dates";
 import { missingColumnError, readMapping, resolveColumns, REQUIRED_TRANSACTION_COLUMNS, type DatasetMapping, type TableMapping } from "./mapping";
 import { readTable, readTableSync, type RawTable } from "./read";
 
-/** Parses a column of numbers written as text; empty or non-numeric values are refused. */
-export function parseNumberColumn(values: Series, where: { file: string; column: string }): Series {
+/**
+ * Parses a column of numbers written as text. Non-numeric values are refused; empty values are
+ * refused too unless `allowEmpty` (profile and catalogue columns, where a gap is normal).
+ */
+export function parseNumberColumn(values: Series, where: { file: string; column: string }, allowEmpty = false): Series {
   if (String(values.dtype).match(/^(Float|Int|UInt)/)) {
-    if (values.nullCount() > 0) {
+    if (values.nullCount() > 0 && !allowEmpty) {
       const row = firstIndex(values.isNull());
       throw new UserError(`${where.file}: column "${where.column}" is empty at row ${row + 1}; a number is needed.`);
     }
@@ -20,9 +23,9 @@ export function parseNumberColumn(values: Series, where: { file: string; column:
   }
   const text = blankToNull(values);
   const parsed = text.cast(pl.Float64, false);
-  const bad = parsed.nullCount();
+  const bad = parsed.nullCount() - (allowEmpty ? text.nullCount() : 0);
   if (bad > 0) {
-    const row = firstIndex(parsed.isNull());
+    const row = allowEmpty ? firstFailed(text, parsed) : firstIndex(parsed.isNull());
     const raw = values.get(row);
     const shown = raw === null || String(raw).trim() === "" ? "an empty value" : `"${raw}"`;
     throw new UserError(`${where.file}: column "${where.column}" row ${row + 1} has ${shown}, which is not a number (${bad} such row${bad > 1 ? "s" : ""}).`);
@@ -94,14 +97,15 @@ function toKeyedTable(raw: RawTable, key: "customerId" | "stockCode", table: str
     const name = renamed.get(h) ?? h;
     const s = df.getColumn(h);
     if (name === key) return normalizeIds(s).alias(name);
-    if (name === "signupDate") return parseDateColumn(s, mapping ?? {}, { file, column: h }).alias(name);
-    if (NUMERIC_PROFILE.includes(name) && renamed.has(h)) return parseNumberColumn(s, { file, column: h }).alias(name);
+    if (name === "signupDate") return parseDateColumn(s, { ...mapping, allowEmpty: true }, { file, column: h }).alias(name);
+    if (NUMERIC_PROFILE.includes(name) && renamed.has(h)) return parseNumberColumn(s, { file, column: h }, true).alias(name);
     return s.alias(name);
   });
   const out = pl.DataFrame(series);
-  const dup = out.getColumn(key).isDuplicated();
-  const d = firstIndex(dup);
-  if (d >= 0) throw new UserError(`${file}: ${key} "${out.getColumn(key).get(d)}" appears more than once (row ${d + 1}); the ${table} table needs one row per ${key}.`);
+  const keys = out.getColumn(key).toArray() as (string | null)[];
+  const seen = new Set<string | null>();
+  const d = keys.findIndex((k) => (seen.has(k) ? true : (seen.add(k), false)));
+  if (d >= 0) throw new UserError(`${file}: ${key} "${keys[d]}" appears more than once (again at row ${d + 1}); the ${table} table needs one row per ${key}.`);
   return out;
 }
 

@@ -61,3 +61,21 @@ export function peakMonth(monthly: DataFrame, lastSale: Date): PeakMonth {
 export function lastInvoiceDate(table: DataFrame): Date {
   return new Date(table.getColumn("invoiceDate").max() as unknown as number);
 }
+
+/**
+ * New versus returning customers per month: a customer is new in the month of their first
+ * purchase in the data, returning in any later month they buy. Sorted by month.
+ */
+export function newVersusReturning(customerLines: DataFrame): DataFrame {
+  const month = pl.col("invoiceDate").date.strftime("%Y-%m");
+  const active = customerLines.select(pl.col("customerId"), month.alias("month")).unique();
+  const first = active.groupBy("customerId").agg(pl.col("month").min().alias("firstMonth"));
+  return active
+    .join(first, { on: "customerId" })
+    .groupBy("month")
+    .agg(
+      pl.col("customerId").filter(pl.col("month").eq(pl.col("firstMonth"))).count().alias("newCustomers"),
+      pl.col("customerId").filter(pl.col("month").neq(pl.col("firstMonth"))).count().alias("returningCustomers"),
+    )
+    .sort("month");
+}

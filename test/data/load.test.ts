@@ -123,3 +123,17 @@ describe("several related tables through a mapping (Kalbe case study)", () => {
     ).toThrow(/names column "TxID" for invoice, but the file has no such header\. Headers found: TransactionID/);
   });
 });
+
+describe("profile tables", () => {
+  it("keep empty profile values as null but refuse non-numeric ones", () => {
+    const t = tempFile("t.csv", "InvoiceNo,StockCode,Quantity,InvoiceDate,UnitPrice,CustomerID\n1,A,1,2011-01-01 10:00:00,1.0,7\n");
+    const ok = tempFile("c.csv", "customerId,signupDate,age\n7,2010-05-01,\n8,,41\n");
+    const d = loadDataset({ transactions: t, customers: ok });
+    expect(d.customers!.getColumn("age").toArray()).toEqual([null, 41]);
+    expect(d.customers!.getColumn("signupDate").nullCount()).toBe(1);
+    const bad = tempFile("c2.csv", "customerId,age\n7,forty\n");
+    expect(() => loadDataset({ transactions: t, customers: bad })).toThrow(/c2\.csv: column "age" row 1 has "forty", which is not a number/);
+    const dup = tempFile("c3.csv", "customerId,age\n7,1\n7,2\n");
+    expect(() => loadDataset({ transactions: t, customers: dup })).toThrow(/customerId "7" appears more than once \(again at row 2\)/);
+  });
+});

@@ -13,15 +13,21 @@ describe("findFailure", () => {
       code("const b: number = 'x';\nb;", [{ output_type: "stream", name: "stderr", text: "1:7 - Type 'string' is not assignable to type 'number'.\n" }]),
       code("later();"),
     ]));
-    expect(f).toEqual({ cell: 3, line: 1, source: "const b: number = 'x';\nb;", error: "1:7 - Type 'string' is not assignable to type 'number'." });
+    expect(f).toEqual({ cell: 3, line: 1, module: null, source: "const b: number = 'x';\nb;", error: "1:7 - Type 'string' is not assignable to type 'number'." });
     const text = describeFailure("notebooks/x.ipynb", f!);
     expect(text).toContain("notebooks/x.ipynb, cell 3, line 1 failed:");
     expect(text).toContain("   1 > const b: number = 'x';");
   });
-  it("finds run-time errors and error outputs, and ignores harmless stderr", () => {
+  it("finds compile errors in imported modules, naming the module", () => {
+    const f = findFailure(nb([code('import { x } from "./src/index";', [{ output_type: "stream", name: "stderr", text: "src/eda/baskets.ts 14:54 - Expected 1 arguments, but got 2.\n" }])]));
+    expect(f).toMatchObject({ cell: 1, line: 14, module: "src/eda/baskets.ts" });
+    expect(describeFailure("notebooks/a.ipynb", f!)).toContain("notebooks/a.ipynb, cell 1 (the error is in src/eda/baskets.ts, line 14, which the cell imports) failed:");
+  });
+  it("finds run-time errors, error outputs and any other stderr output", () => {
     expect(findFailure(nb([code("x", [{ output_type: "stream", name: "stderr", text: "Error: boom\n    at evalmachine.<anonymous>:5:7\n" }])]))?.error).toContain("Error: boom");
     expect(findFailure(nb([code("x", [{ output_type: "error", ename: "TypeError", evalue: "bad", traceback: [] }])]))?.cell).toBe(1);
-    expect(findFailure(nb([code("x", [{ output_type: "stream", name: "stderr", text: "progress 50%\n" }])]))).toBeNull();
+    expect(findFailure(nb([code("x", [{ output_type: "stream", name: "stderr", text: "warning: something\n" }])]))?.cell).toBe(1);
+    expect(findFailure(nb([code("x", [{ output_type: "stream", name: "stdout", text: "fine\n" }])]))).toBeNull();
   });
 });
 

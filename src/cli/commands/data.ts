@@ -1,0 +1,49 @@
+/** retail-lab clean, sql: the data layer from the command line. */
+import { reportRows } from "../../clean/clean";
+import { sql } from "../../data/sql";
+import { fmtInt, fmtPct } from "../../display/format";
+import { tableText } from "../../display/table";
+import { writeCsv } from "../../io/csv";
+import { intOption, type Command } from "../args";
+import { cleanFromOptions, DATA_OPTIONS } from "../data-options";
+
+export const cleanCommand: Command = {
+  name: "clean",
+  summary: "load a dataset, apply the cleaning rules and print the report (every input row accounted for)",
+  options: [...DATA_OPTIONS, { name: "json", help: "print the report as JSON" }],
+  async run(o) {
+    const { dataset, clean } = await cleanFromOptions(o);
+    const r = clean.report;
+    if (o.json) {
+      console.log(JSON.stringify(r, null, 2));
+      return;
+    }
+    console.log(`Cleaning report for ${dataset.source}`);
+    for (const row of reportRows(r)) console.log(`  ${row.bucket.padEnd(22)} ${fmtInt(row.rows).padStart(10)}  ${fmtPct(row.share).padStart(6)}`);
+    console.log(`  ${"input".padEnd(22)} ${fmtInt(r.input).padStart(10)}`);
+    console.log(`  customers: ${fmtInt(r.customers)}; sales lines (with and without customer): ${fmtInt(r.sales_lines)}`);
+  },
+};
+
+export const sqlCommand: Command = {
+  name: "sql",
+  summary: "run a SQL query over the cleaned tables: sales, customer_lines, returns, customers, products",
+  options: [
+    ...DATA_OPTIONS,
+    { name: "query", value: "SQL", help: "the query, e.g. \"SELECT country, SUM(amount) AS revenue FROM sales GROUP BY country\"", required: true },
+    { name: "limit", value: "N", help: "rows to print (default 20)" },
+    { name: "out", value: "FILE.csv", help: "write the whole result as CSV instead of printing it" },
+  ],
+  async run(o) {
+    const { dataset, clean } = await cleanFromOptions(o);
+    const tables = {
+      sales: clean.sales, customer_lines: clean.customerLines, returns: clean.returns,
+      ...(dataset.customers ? { customers: dataset.customers } : {}), ...(dataset.products ? { products: dataset.products } : {}),
+    };
+    const result = sql(String(o.query), tables);
+    if (o.out) {
+      writeCsv(String(o.out), result);
+      console.log(`wrote ${fmtInt(result.height)} rows to ${o.out}`);
+    } else console.log(tableText(result, { limit: intOption(o, "limit", 20) }));
+  },
+};

@@ -1,0 +1,31 @@
+/** The options every data command shares, and how they become a dataset. */
+import { cleanTransactions, type CleanData } from "../clean/clean";
+import { DEFAULT_DATA_FILE, datasetFiles } from "../data/default";
+import { loadDatasetAsync } from "../data/load";
+import type { Dataset } from "../model";
+import type { OptionSpec } from "./args";
+
+/** --input, --map, --customers, --products. */
+export const DATA_OPTIONS: OptionSpec[] = [
+  { name: "input", value: "FILE|DIR", help: "transactions file (CSV, .csv.gz, Parquet, .xlsx) or a generated dataset folder; default: the shipped UCI data" },
+  { name: "map", value: "MAP.json", help: "column mapping for files of another layout (see README)" },
+  { name: "customers", value: "FILE", help: "customer profiles table" },
+  { name: "products", value: "FILE", help: "product catalogue table" },
+];
+
+/** Loads the dataset the options name. */
+export async function datasetFromOptions(o: Record<string, unknown>): Promise<Dataset> {
+  const base = o.input ? datasetFiles(String(o.input)) : { transactions: DEFAULT_DATA_FILE };
+  return loadDatasetAsync({
+    ...base,
+    customers: o.customers ? String(o.customers) : base.customers,
+    products: o.products ? String(o.products) : base.products,
+    mapping: o.map ? String(o.map) : base.mapping,
+  });
+}
+
+/** Loads and cleans the dataset the options name. */
+export async function cleanFromOptions(o: Record<string, unknown>): Promise<{ dataset: Dataset; clean: CleanData }> {
+  const dataset = await datasetFromOptions(o);
+  return { dataset, clean: cleanTransactions(dataset.transactions) };
+}

@@ -1,0 +1,56 @@
+/**
+ * The retail-lab command line: a thin shell over the same src functions the notebooks call.
+ * User errors print one message and exit 2; bugs print their stack and exit 1.
+ */
+import { isUserError } from "../errors";
+import { commandHelp, parseOptions, type Command } from "./args";
+import { cleanCommand, sqlCommand } from "./commands/data";
+import { generateCommand } from "./commands/generate";
+import { rfmCommand, segmentsCommand } from "./commands/rfm";
+
+/** Every command, in the order the help lists them. */
+export const COMMANDS: Command[] = [cleanCommand, sqlCommand, generateCommand, rfmCommand, segmentsCommand];
+
+/** The top-level help. */
+export function mainHelp(commands: Command[] = COMMANDS): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  return [
+    "retail-lab: retail customer analytics from the command line (the same functions as the notebooks)",
+    "",
+    "usage: retail-lab COMMAND [options]      retail-lab COMMAND --help",
+    "",
+    "Commands:",
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+    "",
+    "With no --input, commands run on the shipped UCI Online Retail data (CC BY 4.0).",
+  ].join("\n");
+}
+
+/** Runs the CLI with arguments (without `node` and the script). */
+export async function run(argv: string[]): Promise<void> {
+  const [name, ...rest] = argv;
+  if (!name || name === "--help" || name === "-h" || name === "help") {
+    console.log(mainHelp());
+    return;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    console.error(`retail-lab: unknown command "${name}". Commands: ${COMMANDS.map((c) => c.name).join(", ")}. See retail-lab --help.`);
+    process.exitCode = 2;
+    return;
+  }
+  if (rest.includes("--help") || rest.includes("-h")) {
+    console.log(commandHelp(command));
+    return;
+  }
+  try {
+    await command.run(parseOptions(command, rest));
+  } catch (e) {
+    if (isUserError(e)) {
+      console.error(`retail-lab ${name}: ${e.message}`);
+      process.exitCode = 2;
+      return;
+    }
+    throw e;
+  }
+}
