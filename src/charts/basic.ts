@@ -54,12 +54,15 @@ export function lineChart(x: (string | number | Date)[], series: { name: string;
   };
 }
 
+/** White to dark blue: low values light, high values dark (plotly's named "Blues" runs the other way). */
+export const SEQUENTIAL_BLUES: [number, string][] = [[0, "#f7fbff"], [0.25, "#c6dbef"], [0.5, "#6baed6"], [0.75, "#2171b5"], [1, "#08306b"]];
+
 /** A heatmap of `z[row][column]`. */
-export function heatmap(columns: (string | number)[], rows: (string | number)[], z: (number | null)[][], labels: Labels, options: { colorscale?: string; text?: string[][]; zmin?: number; zmax?: number } = {}): Figure {
+export function heatmap(columns: (string | number)[], rows: (string | number)[], z: (number | null)[][], labels: Labels, options: { colorscale?: string | [number, string][]; text?: string[][]; zmin?: number; zmax?: number } = {}): Figure {
   return {
     data: [
       {
-        type: "heatmap", x: columns.map(String), y: rows.map(String), z, colorscale: options.colorscale ?? "Blues",
+        type: "heatmap", x: columns.map(String), y: rows.map(String), z, colorscale: options.colorscale ?? SEQUENTIAL_BLUES,
         zmin: options.zmin, zmax: options.zmax, text: options.text, texttemplate: options.text ? "%{text}" : undefined, hoverongaps: false,
       },
     ],

@@ -1,0 +1,120 @@
+/**
+ * RFM: recency, frequency and monetary value per customer, their 1-5 scores and segments.
+ * Definitions (exactly, so results compare with other tools):
+ * - input: customer purchase lines from cleaning (`customerLines`), snapshot from `sales`;
+ * - snapshot date: the calendar day after the last invoice day in the cleaned sales;
+ * - recency: snapshot date - calendar date of the customer's last purchase, in whole days;
+ * - frequency: distinct invoices; monetary: sum of quantity x unit price, rounded to cents;
+ *   units: sum of quantity;
+ * - scores: see `rankScores` (recency reversed: most recent gets the top score);
+ * - segment: from the R and F digits through a segment map; volume: from units.
+ */
+import pl, { type DataFrame } from "nodejs-polars";
+import { UserError } from "../errors";
+import { rankScores } from "./scores";
+import { DEFAULT_SEGMENT_MAP, segmentOf, volumeSegment, type SegmentRule } from "./segments";
+
+const DAY_MS = 86_400_000;
+
+/** One customer's RFM row (the columns of `rfmTable`, in order). */
+export interface RfmRow {
+  customerId: string;
+  /** days since the last purchase, counted from the snapshot date */
+  recency: number;
+  /** distinct invoices */
+  frequency: number;
+  /** sum of quantity x unit price, rounded to cents */
+  monetary: number;
+  /** sum of quantity */
+  units: number;
+  R: number;
+  F: number;
+  M: number;
+  segment: string;
+  volume: string;
+}
+
+/** Options of the RFM scoring: the number of score bins and the segment map. */
+export interface RfmOptions {
+  bins?: number;
+  segmentMap?: SegmentRule[];
+  /** the snapshot date; by default the day after the last invoice day of `sales` */
+  snapshot?: Date;
+  /**
+   * customer IDs of a roster (e.g. the customers table): those without purchases get a row
+   * with frequency 0, units 0 and volume "No Orders" (recency and scores are null for them).
+   */
+  roster?: string[];
+}
+
+/** The calendar day after the last invoice day of a sales table (midnight, shop time as UTC). */
+export function snapshotDate(sales: DataFrame): Date {
+  const last = new Date(sales.getColumn("invoiceDate").max() as unknown as number);
+  return new Date(Date.UTC(last.getUTCFullYear(), last.getUTCMonth(), last.getUTCDate() + 1));
+}
+
+/** Whole days from `date`'s calendar day to the snapshot. */
+export function daysBefore(snapshot: Date, date: Date): number {
+  const day = Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
+  return Math.round((snapshot.getTime() - day) / DAY_MS);
+}
+
+/**
+ * Per-customer recency, frequency, monetary and units (no scores), sorted by customerId.
+ * Computed with polars: one group-by over the customer purchase lines.
+ */
+export function rfmMeasures(customerLines: DataFrame, snapshot: Date): DataFrame {
+  const lastDay = pl.col("invoiceDate").max().dt.truncate("1d");
+  return customerLines
+    .groupBy("customerId")
+    .agg(
+      lastDay.cast(pl.Int64).alias("__lastDay"),
+      pl.col("invoice").nUnique().cast(pl.Float64).alias("frequency"),
+      pl.col("amount").sum().round(2).alias("monetary"),
+      pl.col("quantity").sum().alias("units"),
+    )
+    .withColumns(pl.lit(snapshot.getTime()).minus(pl.col("__lastDay")).div(DAY_MS).round(0).alias("recency"))
+    .select("customerId", "recency", "frequency", "monetary", "units")
+    .sort("customerId");
+}
+
+/**
+ * The RFM table: one row per customer (see `RfmRow`), sorted by customerId. Refuses a table
+ * with no customer IDs (RFM is per customer) with a message saying so.
+ */
+export function rfmTable(customerLines: DataFrame, sales: DataFrame, options: RfmOptions = {}): DataFrame {
+  const bins = options.bins ?? 5;
+  if (!Number.isInteger(bins) || bins < 2 || bins > 10) throw new UserError(`RFM needs 2 to 10 score bins, not ${bins}.`);
+  if (customerLines.height === 0) {
+    throw new UserError("RFM needs customer IDs, and no purchase line has one: map the customer column of the data (see --map), or use the sales-level notebooks.");
+  }
+  const snapshot = options.snapshot ?? snapshotDate(sales);
+  const m = rfmMeasures(customerLines, snapshot);
+  const ids = m.getColumn("customerId").toArray() as string[];
+  const num = (c: string) => (m.getColumn(c).toArray() as unknown[]).map(Number);
+  const recency = num("recency"), frequency = num("frequency"), monetary = num("monetary"), units = num("units");
+  const R = rankScores(recency, ids, bins, true);
+  const F = rankScores(frequency, ids, bins);
+  const M = rankScores(monetary, ids, bins);
+  const map = options.segmentMap ?? DEFAULT_SEGMENT_MAP;
+  let table = pl.DataFrame({
+    customerId: ids,
+    recency, frequency, monetary, units,
+    R, F, M,
+    segment: R.map((r, i) => segmentOf(r, F[i], map)),
+    volume: units.map(volumeSegment),
+  });
+  if (options.roster) {
+    const buyers = new Set(ids);
+    const idle = [...new Set(options.roster)].filter((id) => !buyers.has(id));
+    if (idle.length) {
+      const nulls = idle.map(() => null);
+      const none = pl.DataFrame({
+        customerId: idle, recency: nulls, frequency: idle.map(() => 0), monetary: idle.map(() => 0), units: idle.map(() => 0),
+        R: nulls, F: nulls, M: nulls, segment: idle.map(() => "No Orders"), volume: idle.map(() => "No Orders"),
+      }, { schema: Object.fromEntries(table.columns.map((c, j) => [c, table.dtypes[j]])) });
+      table = pl.concat([table, none]).sort("customerId");
+    }
+  }
+  return table;
+}
