@@ -11,7 +11,7 @@
  * what remains are the customer purchase lines. Non-product stock codes are flagged
  * (`isProduct` false), not dropped.
  */
-import pl, { type DataFrame } from "nodejs-polars";
+import pl, { type DataFrame, type Series } from "nodejs-polars";
 import { UserError } from "../errors";
 import { isProductExpr } from "./nonProduct";
 
@@ -55,12 +55,40 @@ export interface CleanData {
 }
 
 const RULE_COLUMN = "__rule";
+const ROW_COLUMN = "__row";
 
-/** Each row's bucket: the first rule it meets, or `customer_line`. */
+/**
+ * Row numbers (0-based) of rows that are exact copies of an earlier row, all columns compared.
+ * Every row is hashed; only rows whose hash repeats are then compared exactly, in order, so
+ * the result is exact (a hash collision costs time, never a wrong answer) and the full
+ * comparison runs on the few candidate rows instead of all of them.
+ */
+export function duplicateRows(df: DataFrame): Series {
+  const all = df.columns.map((c) => pl.col(c));
+  const numbered = df.withRowCount(ROW_COLUMN);
+  const hashes = numbered.select(pl.col(ROW_COLUMN), pl.struct(all).hash(1, 2, 3, 4).alias("__hash"));
+  const candidates = hashes.select(pl.col("__hash").isDuplicated().alias("__candidate")).getColumn("__candidate");
+  const none = pl.Series(ROW_COLUMN, [] as number[]);
+  if (!candidates.toArray().some(Boolean)) return none;
+  return numbered
+    .filter(candidates)
+    .select(pl.col(ROW_COLUMN), pl.struct(all).isFirstDistinct().alias("__first"))
+    .filter(pl.col("__first").not())
+    .getColumn(ROW_COLUMN);
+}
+
+/** A boolean Series of length `n`, true at the given 0-based rows. */
+function rowMask(name: string, n: number, rows: Series): Series {
+  const mask = new Array<boolean>(n).fill(false);
+  for (const r of rows.toArray() as number[]) mask[Number(r)] = true;
+  return pl.Series(name, mask);
+}
+
+/** Each row's bucket: the first rule it meets, or `customer_line` (adds `__rule` and `__row`). */
 export function withCleaningRule(transactions: DataFrame): DataFrame {
-  const all = transactions.columns.map((c) => pl.col(c));
+  const duplicate = rowMask("__duplicate", transactions.height, duplicateRows(transactions));
   const rule = pl
-    .when(pl.struct(all).isFirstDistinct().not())
+    .when(pl.col("__duplicate"))
     .then(pl.lit("duplicate"))
     .when(pl.col("invoice").str.strip().str.startsWith("C"))
     .then(pl.lit("cancellation"))
@@ -72,20 +100,39 @@ export function withCleaningRule(transactions: DataFrame): DataFrame {
     .then(pl.lit("missing_customer"))
     .otherwise(pl.lit("customer_line"))
     .alias(RULE_COLUMN);
-  return transactions.withColumns(rule);
+  return transactions.withRowCount(ROW_COLUMN).withColumns(duplicate).withColumns(rule).drop("__duplicate");
 }
 
-/** Descriptions trimmed, inner runs of whitespace collapsed to one space, empty as null. */
-function tidyDescription() {
-  const d = pl.col("description").str.replaceAll("\\s+", " ").str.strip();
-  return pl.when(d.eq(pl.lit(""))).then(pl.lit(null)).otherwise(d).alias("description");
+/** A description tidied: trimmed, inner runs of whitespace collapsed to one space. */
+export function tidyText(s: string): string {
+  return s.replace(/\s+/g, " ").trim();
+}
+
+/**
+ * Descriptions tidied (see `tidyText`), empty ones as null. The tidying runs on the distinct
+ * descriptions (a few thousand) and is applied with a replace, not a regex over every row.
+ */
+function tidyDescriptions(df: DataFrame) {
+  const distinct = df.select(pl.col("description").unique()).getColumn("description").toArray() as (string | null)[];
+  const from: string[] = [];
+  const to: string[] = [];
+  for (const d of distinct) {
+    if (d === null) continue;
+    const t = tidyText(d);
+    if (t !== d) {
+      from.push(d);
+      to.push(t);
+    }
+  }
+  const replaced = from.length ? pl.col("description").replace(from, to) : pl.col("description");
+  return pl.when(replaced.eq(pl.lit(""))).then(pl.lit(null)).otherwise(replaced).alias("description");
 }
 
 /** Applies the cleaning rules and returns the tables and the report. */
 export function cleanTransactions(transactions: DataFrame): CleanData {
   if (transactions.height === 0) throw new UserError("The transactions table has no rows: nothing to clean.");
   const tagged = withCleaningRule(transactions).withColumns(
-    tidyDescription(),
+    tidyDescriptions(transactions),
     pl.col("quantity").mul(pl.col("unitPrice")).alias("amount"),
     isProductExpr().alias("isProduct"),
   );
@@ -93,7 +140,8 @@ export function cleanTransactions(transactions: DataFrame): CleanData {
   for (const r of tagged.groupBy(RULE_COLUMN).agg(pl.len().alias("n")).toRecords() as { __rule: string; n: number }[]) {
     counts.set(r.__rule, Number(r.n));
   }
-  const take = (...rules: string[]) => tagged.filter(pl.col(RULE_COLUMN).isIn(rules)).drop(RULE_COLUMN);
+  const take = (...rules: string[]) =>
+    tagged.filter(rules.map((r) => pl.col(RULE_COLUMN).eq(pl.lit(r))).reduce((a, b) => a.or(b))).drop([RULE_COLUMN, ROW_COLUMN]);
   const customerLines = take("customer_line");
   const report: CleaningReport = {
     input: transactions.height,

@@ -43,14 +43,19 @@ export function normalizeIds(values: Series): Series {
     .alias(values.name);
 }
 
-function textColumn(values: Series): Series {
-  return values.cast(pl.Utf8);
+/** Text trimmed, empty as null, as an expression (the fast path of `blankToNull`). */
+function trimmedOrNull(header: string) {
+  const t = pl.col(header).cast(pl.Utf8).str.strip();
+  return pl.when(t.eq(pl.lit(""))).then(pl.lit(null)).otherwise(t);
 }
 
 /**
  * Canonical transactions from a raw table. Invoice, stock code and description keep their
  * exact text (cleaning decides what is a duplicate on the source's own values); unmapped
  * source columns are kept, as text, after the canonical ones.
+ *
+ * The common case is typed in one polars pass; only when a value fails does the slower
+ * per-column path run, to name the file, column, row and value.
  */
 export function toTransactions(raw: RawTable, mapping?: TableMapping): DataFrame {
   const { file, df } = raw;
@@ -58,32 +63,46 @@ export function toTransactions(raw: RawTable, mapping?: TableMapping): DataFrame
   const cols = resolveColumns(headers, [...TRANSACTION_COLUMNS, "amount"], mapping, file);
   for (const c of REQUIRED_TRANSACTION_COLUMNS) if (!cols[c]) throw missingColumnError(file, "transactions", c, headers);
   if (!cols.unitPrice && !cols.amount) throw missingColumnError(file, "transactions", "unitPrice", headers);
-  const src = (c: string) => df.getColumn(cols[c]);
   const where = (c: string) => ({ file, column: cols[c] });
-
-  const quantity = parseNumberColumn(src("quantity"), where("quantity"));
-  let unitPrice: Series;
-  if (cols.unitPrice) unitPrice = parseNumberColumn(src("unitPrice"), where("unitPrice"));
-  else {
-    const amount = parseNumberColumn(src("amount"), where("amount"));
-    const zero = firstIndex(quantity.eq(0));
-    if (zero >= 0) throw new UserError(`${file}: row ${zero + 1} has quantity 0, so its unit price cannot be derived from "${cols.amount}"; map a unit price column.`);
-    unitPrice = amount.div(quantity);
+  const text = (c: string) => (cols[c] ? pl.col(cols[c]).cast(pl.Utf8) : pl.lit(null).cast(pl.Utf8));
+  const number = (c: string) => trimmedOrNull(cols[c]).cast(pl.Float64, false);
+  const isoDate = trimmedOrNull(cols.invoiceDate).str.strptime(pl.Datetime("ms"), "%Y-%m-%d %H:%M:%S");
+  const customerId = cols.customerId ? trimmedOrNull(cols.customerId).str.replace("^(\\d+)\\.0+$", "$1") : pl.lit(null).cast(pl.Utf8);
+  const priceFromAmount = cols.unitPrice ? number("unitPrice") : number("amount").div(number("quantity"));
+  const typed = df.select(
+    text("invoice").alias("invoice"),
+    text("stockCode").alias("stockCode"),
+    text("description").alias("description"),
+    number("quantity").alias("quantity"),
+    isoDate.alias("invoiceDate"),
+    priceFromAmount.alias("unitPrice"),
+    customerId.alias("customerId"),
+    (cols.country ? trimmedOrNull(cols.country) : pl.lit(null).cast(pl.Utf8)).alias("country"),
+  );
+  const nulls = typed.select(pl.col("quantity").nullCount(), pl.col("invoiceDate").nullCount(), pl.col("unitPrice").nullCount()).row(0).map(Number);
+  if (nulls.some((n) => n > 0)) {
+    // slow path: parse each column on its own, which names the first bad value
+    const quantity = parseNumberColumn(df.getColumn(cols.quantity), where("quantity"));
+    const date = parseDateColumn(df.getColumn(cols.invoiceDate), mapping ?? {}, where("invoiceDate"));
+    let unitPrice: Series;
+    if (cols.unitPrice) unitPrice = parseNumberColumn(df.getColumn(cols.unitPrice), where("unitPrice"));
+    else {
+      const amount = parseNumberColumn(df.getColumn(cols.amount), where("amount"));
+      const zero = firstIndex(quantity.eq(0));
+      if (zero >= 0) throw new UserError(`${file}: row ${zero + 1} has quantity 0, so its unit price cannot be derived from "${cols.amount}"; map a unit price column.`);
+      unitPrice = amount.div(quantity);
+    }
+    const fixed = typed.withColumns(quantity.alias("quantity"), date.alias("invoiceDate"), unitPrice.alias("unitPrice"));
+    return withExtras(fixed, df, cols);
   }
-  const missing = (n: number) => pl.Series([null as unknown as string]).extendConstant(null, n - 1).cast(pl.Utf8);
-  const out = pl.DataFrame([
-    textColumn(src("invoice")).alias("invoice"),
-    textColumn(src("stockCode")).alias("stockCode"),
-    (cols.description ? textColumn(src("description")) : missing(df.height)).alias("description"),
-    quantity.alias("quantity"),
-    parseDateColumn(src("invoiceDate"), mapping ?? {}, where("invoiceDate")).alias("invoiceDate"),
-    unitPrice.alias("unitPrice"),
-    (cols.customerId ? normalizeIds(src("customerId")) : missing(df.height)).alias("customerId"),
-    (cols.country ? blankToNull(src("country")) : missing(df.height)).alias("country"),
-  ]);
+  return withExtras(typed, df, cols);
+}
+
+/** Source columns no mapping used, kept as text after the canonical ones. */
+function withExtras(out: DataFrame, df: DataFrame, cols: Record<string, string>): DataFrame {
   const used = new Set(Object.entries(cols).filter(([c]) => c !== "amount" || !cols.unitPrice).map(([, h]) => h));
-  const extras = headers.filter((h) => !used.has(h) && !(TRANSACTION_COLUMNS as readonly string[]).includes(h));
-  return extras.length ? pl.DataFrame([...out.getColumns(), ...extras.map((h) => textColumn(df.getColumn(h)))]) : out;
+  const extras = df.columns.filter((h) => !used.has(h) && !(TRANSACTION_COLUMNS as readonly string[]).includes(h));
+  return extras.length ? pl.DataFrame([...out.getColumns(), ...extras.map((h) => df.getColumn(h).cast(pl.Utf8))]) : out;
 }
 
 const NUMERIC_PROFILE = ["age", "income", "stockLevel", "unitCost", "unitPrice"];

@@ -53,7 +53,7 @@ export function decodeTextBytes(bytes: Buffer, file: string): Buffer {
 /** Reads a CSV file (plain or gzip) with every column as text. */
 export function readCsvTable(file: string): RawTable {
   const bytes = decodeTextBytes(readExisting(file), file);
-  if (bytes.toString("utf8").trim() === "") throw new UserError(`${file} is empty: expected a header line and data rows.`);
+  if (isBlank(bytes)) throw new UserError(`${file} is empty: expected a header line and data rows.`);
   let df: DataFrame;
   try {
     df = pl.readCSV(bytes, { inferSchemaLength: 0, truncateRaggedLines: false });
@@ -118,6 +118,15 @@ function withTrimmedHeaders(df: DataFrame, file: string): DataFrame {
   if (df.height === 0) throw new UserError(`${file} has a header but no data rows.`);
   const trimmed = df.columns.map((c) => c.trim());
   return trimmed.some((c, i) => c !== df.columns[i]) ? df.rename(Object.fromEntries(df.columns.map((c, i) => [c, trimmed[i]]))) : df;
+}
+
+/** True when the bytes hold only whitespace (checked without decoding the whole file). */
+function isBlank(bytes: Buffer): boolean {
+  for (let i = 0; i < bytes.length; i++) {
+    const b = bytes[i];
+    if (b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) return false;
+  }
+  return true;
 }
 
 function firstLine(s: string): string {
