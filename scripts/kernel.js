@@ -11,6 +11,8 @@ if (!connectionFile) {
   process.exit(2);
 }
 process.chdir(root);
+// tslab fails every cell after a file appears in src/; see tslab-timers.js
+require("./tslab-timers").install();
 process.env.RETAIL_LAB_ROOT = root;
 require(path.join(root, "node_modules", "tslab", "dist", "main.js")).startKernel({
   configPath: path.resolve(connectionFile),
