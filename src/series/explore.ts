@@ -152,3 +152,19 @@ export function demandClassFrame(series: DailySeries[], calendar: TradingCalenda
     class: rows.map((r) => r.class),
   });
 }
+
+/**
+ * The closures of `calendar` as a frame for display: one row per closed run (`start`, `end`,
+ * `days`, kind "closure"), then one row per closed weekday (`start` = `end` = its name, `days`
+ * null, kind "weekly"). Runs sorted by start.
+ */
+export function closedDaysFrame(calendar: TradingCalendar): DataFrame {
+  const runs = [...calendar.closedRuns].sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : 0));
+  const weekly = calendar.closedWeekdays.map((w) => WEEKDAY_NAMES[w] as string);
+  return pl.DataFrame({
+    kind: [...runs.map(() => "closure"), ...weekly.map(() => "weekly")],
+    start: [...runs.map((r) => r.start), ...weekly],
+    end: [...runs.map((r) => r.end), ...weekly],
+    days: pl.Series("days", [...runs.map((r) => r.days), ...weekly.map(() => null)], pl.Int32),
+  });
+}

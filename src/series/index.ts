@@ -20,6 +20,7 @@ export type { DemandClass, DemandProfile } from "./explore";
 export {
   DEMAND_CLASS_CUTOFFS,
   classifyDemand,
+  closedDaysFrame,
   demandClassFrame,
   monthOfYearProfile,
   monthlyTotals,

@@ -1,0 +1,32 @@
+import { describe, expect, it } from "vitest";
+import { addDays, dayNumber, dayRange, isoDayFromNumber, isoDayOfDate, isoWeekday } from "../../src/series/days";
+
+describe("calendar days", () => {
+  it("counts days from 1970-01-01 and back", () => {
+    expect(dayNumber("1970-01-01")).toBe(0);
+    expect(dayNumber("1970-01-02")).toBe(1);
+    expect(dayNumber("1969-12-31")).toBe(-1);
+    expect(isoDayFromNumber(dayNumber("2011-12-09"))).toBe("2011-12-09");
+  });
+  it("names ISO weekdays, Monday = 1 ... Sunday = 7", () => {
+    expect(isoWeekday("2010-12-01")).toBe(3); // a Wednesday
+    expect(isoWeekday("2011-12-09")).toBe(5); // a Friday
+    expect(isoWeekday("2011-12-10")).toBe(6); // Saturday
+    expect(isoWeekday("2011-12-11")).toBe(7); // Sunday
+    expect(isoWeekday("1969-12-29")).toBe(1); // Monday, before the epoch
+  });
+  it("adds days across month and year ends", () => {
+    expect(addDays("2010-12-31", 1)).toBe("2011-01-01");
+    expect(addDays("2012-02-28", 1)).toBe("2012-02-29");
+    expect(addDays("2011-03-01", -1)).toBe("2011-02-28");
+    expect(dayRange("2010-12-30", 3)).toEqual(["2010-12-30", "2010-12-31", "2011-01-01"]);
+    expect(dayRange("2010-12-30", 0)).toEqual([]);
+  });
+  it("reads a Date in UTC", () => {
+    expect(isoDayOfDate(new Date("2011-01-02T00:00:00Z"))).toBe("2011-01-02");
+  });
+  it("rejects what is not a day", () => {
+    expect(() => dayNumber("2011-02-30")).toThrow(/not a calendar day/);
+    expect(() => dayNumber("9/12/2011")).toThrow(/YYYY-MM-DD/);
+  });
+});
