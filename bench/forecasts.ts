@@ -10,20 +10,20 @@ import { loadavg } from "os";
 import pl from "nodejs-polars";
 import { forecastMany, meanHoldoutMase, pooledCoverage } from "../src/forecasts";
 import { detectClosedDays, productSeries, revenueSeries, topProductsByUnits } from "../src/series";
-import { loadOnlineRetailSales, onlineRetailPath } from "../test/forecasts/online-retail-sales";
+import { cleanTransactions } from "../src/clean/clean";
+import { DEFAULT_DATA_FILE } from "../src/data/default";
+import { loadDataset } from "../src/data/load";
 
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
 async function main(): Promise<void> {
   const n = Number(process.argv[2] ?? 500);
   const workers = process.argv[3] === undefined ? undefined : Number(process.argv[3]);
-  const path = onlineRetailPath();
-  if (!path) throw new Error("online_retail.csv.gz not found");
   let t = Date.now();
-  const sales = loadOnlineRetailSales(path);
+  const sales = cleanTransactions(loadDataset({ transactions: DEFAULT_DATA_FILE }).transactions).sales;
   const calendar = detectClosedDays(revenueSeries(sales));
   const top = topProductsByUnits(sales, n);
-  const series = productSeries(sales.filter(pl.col("stockCode").isIn(top)), top);
+  const series = productSeries(sales, top);
   console.log(`data: ${series.length} product series built in ${Date.now() - t} ms; load average ${loadavg().map((x) => x.toFixed(2)).join(" ")}`);
 
   global.gc?.();

@@ -14,5 +14,8 @@ export * from "./eda/index";
 export * from "./rfm/index";
 export * from "./io/csv";
 export * from "./generate/index";
+export * from "./series/index";
+export * from "./forecasts/index";
+export * from "./charts/forecasts";
 export * from "./charts/basic";
 export * from "./display/index";

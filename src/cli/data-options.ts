@@ -13,13 +13,18 @@ export const DATA_OPTIONS: OptionSpec[] = [
   { name: "products", value: "FILE", help: "product catalogue table" },
 ];
 
-/** Loads the dataset the options name. */
-export async function datasetFromOptions(o: Record<string, unknown>): Promise<Dataset> {
+/** The data options with the catalogue option renamed (for commands where --products means something else). */
+export function dataOptionsWithCatalog(name: string): OptionSpec[] {
+  return DATA_OPTIONS.map((o) => (o.name === "products" ? { ...o, name } : o));
+}
+
+/** Loads the dataset the options name; `catalog` is the name of the catalogue option. */
+export async function datasetFromOptions(o: Record<string, unknown>, catalog = "products"): Promise<Dataset> {
   const base = o.input ? datasetFiles(String(o.input)) : { transactions: DEFAULT_DATA_FILE };
   return loadDatasetAsync({
     ...base,
     customers: o.customers ? String(o.customers) : base.customers,
-    products: o.products ? String(o.products) : base.products,
+    products: o[catalog] ? String(o[catalog]) : base.products,
     mapping: o.map ? String(o.map) : base.mapping,
   });
 }

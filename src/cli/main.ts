@@ -5,11 +5,12 @@
 import { isUserError } from "../errors";
 import { commandHelp, parseOptions, type Command } from "./args";
 import { cleanCommand, sqlCommand } from "./commands/data";
+import { forecastCommand } from "./commands/forecast";
 import { generateCommand } from "./commands/generate";
 import { rfmCommand, segmentsCommand } from "./commands/rfm";
 
 /** Every command, in the order the help lists them. */
-export const COMMANDS: Command[] = [cleanCommand, sqlCommand, generateCommand, rfmCommand, segmentsCommand];
+export const COMMANDS: Command[] = [cleanCommand, sqlCommand, generateCommand, rfmCommand, segmentsCommand, forecastCommand];
 
 /** The top-level help. */
 export function mainHelp(commands: Command[] = COMMANDS): string {

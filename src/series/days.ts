@@ -10,6 +10,13 @@ const MS_PER_DAY = 86_400_000;
 /** Weekday names indexed by ISO weekday (1 = Monday ... 7 = Sunday); index 0 is unused. */
 export const WEEKDAY_NAMES = ["", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
 
+/** The name of an ISO weekday (1 = Monday .. 7 = Sunday). */
+export function weekdayName(isoWeekday: number): string {
+  const name = WEEKDAY_NAMES[isoWeekday];
+  if (!name) throw new RangeError(`ISO weekday must be 1..7, not ${isoWeekday}`);
+  return name;
+}
+
 /** The number of days from 1970-01-01 to `day` ("YYYY-MM-DD"); a UserError for anything else. */
 export function dayNumber(day: string): number {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);

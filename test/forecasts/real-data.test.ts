@@ -1,8 +1,7 @@
 /**
  * Acceptance figures on the UCI Online Retail data (the last 28 days, 2011-11-12..2011-12-09,
- * held out; model choice only sees the training window). The sales table comes from
- * ./online-retail-sales.ts until the project's loader (src/index.ts) lands; switch
- * `loadSales` to it then.
+ * held out; model choice only sees the training window). The sales table is the project's own:
+ * the loader and cleaning rules of src/data and src/clean.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import type { DataFrame } from "nodejs-polars";
@@ -14,12 +13,13 @@ import type { SeriesForecast } from "../../src/forecasts/types";
 import { detectClosedDays } from "../../src/series/closed";
 import { productSeries, revenueSeries, topProductsByUnits } from "../../src/series/daily";
 import type { DailySeries, TradingCalendar } from "../../src/series/types";
-import { loadOnlineRetailSales, onlineRetailPath } from "./online-retail-sales";
+import { join } from "path";
+import { cleanTransactions } from "../../src/clean/clean";
+import { loadDataset } from "../../src/data/load";
+import { SHARED_DATA } from "../helpers";
 
 function loadSales(): DataFrame {
-  const path = onlineRetailPath();
-  if (!path) throw new Error("online_retail.csv.gz not found in ../shared/data or data/");
-  return loadOnlineRetailSales(path);
+  return cleanTransactions(loadDataset({ transactions: join(SHARED_DATA, "online_retail.csv.gz") }).transactions).sales;
 }
 
 let sales: DataFrame;

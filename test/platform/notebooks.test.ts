@@ -61,6 +61,15 @@ describe("npm start", () => {
   });
 });
 
+describe("findings match facts known from outside the code", () => {
+  it("04: the UCI shop never trades on Saturdays (stated in the data's description)", () => {
+    if (!NOTEBOOKS.includes("04-daily-sales-forecast.ipynb") || process.env.RETAIL_LAB_DATA) return;
+    const t = texts(executed("04-daily-sales-forecast.ipynb"));
+    expect(t).toContain("The shop never trades on Saturday");
+    expect(t).not.toMatch(/never trades on (Monday|Tuesday|Wednesday|Thursday|Friday|Sunday)/);
+  });
+});
+
 describe("the HTML reports in a browser with no network", () => {
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   let browser: any;

@@ -1,0 +1,139 @@
+/** retail-lab forecast: daily forecasts with backtests, intervals and held-out scores. */
+import pl from "nodejs-polars";
+import { cleanTransactions } from "../../clean/clean";
+import { UserError } from "../../errors";
+import { forecastMany } from "../../forecasts/batch";
+import { holdoutMase, meanHoldoutMase, pooledCoverage } from "../../forecasts/summary";
+import type { FailedForecast, SeriesForecast } from "../../forecasts/types";
+import { writeCsv } from "../../io/csv";
+import { detectClosedDays } from "../../series/closed";
+import { productSeries, revenueSeries, topProductsByUnits } from "../../series/daily";
+import type { DailySeries } from "../../series/types";
+import { intOption, type Command } from "../args";
+import { dataOptionsWithCatalog, datasetFromOptions } from "../data-options";
+
+/** `80,95` -> [0.8, 0.95]; each level strictly between 0 and 100. */
+export function parseLevels(text: string): number[] {
+  const levels = text.split(",").map((s) => Number(s.trim()));
+  if (levels.some((l) => !Number.isFinite(l) || l <= 0 || l >= 100)) throw new UserError(`--level takes percentages between 0 and 100, like 80,95; not "${text}".`);
+  return levels.map((l) => l / 100);
+}
+
+/** `top:50` -> the 50 best sellers by units; `A,B` -> those stock codes. */
+export function parseProducts(text: string): { top: number } | { codes: string[] } {
+  const m = /^top:(\d+)$/.exec(text);
+  if (m) return { top: Number(m[1]) };
+  const codes = text.split(",").map((s) => s.trim()).filter(Boolean);
+  if (codes.length === 0) throw new UserError(`--products takes top:N or stock codes separated by commas, not "${text}".`);
+  return { codes };
+}
+
+/** A progress bar on stderr when it is a terminal (silent in pipes, logs and tests). */
+function progressBar(total: number) {
+  if (!process.stderr.isTTY) return () => undefined;
+  return (p: { done: number; seriesId: string }) => {
+    const width = 30;
+    const filled = Math.round((width * p.done) / total);
+    process.stderr.write(`\r[${"#".repeat(filled)}${".".repeat(width - filled)}] ${p.done}/${total} ${p.seriesId.slice(0, 20).padEnd(20)}`);
+    if (p.done === total) process.stderr.write("\n");
+  };
+}
+
+export const forecastCommand: Command = {
+  name: "forecast",
+  summary: "forecast daily units per product (or revenue), with backtests, intervals and a held-out score",
+  options: [
+    ...dataOptionsWithCatalog("catalog"),
+    { name: "target", value: "units|revenue", help: "units per product (default) or daily revenue" },
+    { name: "products", value: "top:N|CODE,...", help: "which products (default top:50)" },
+    { name: "horizon", value: "N", help: "days to forecast (default 28)" },
+    { name: "holdout", value: "N", help: "last days held out and scored (default 28; 0 = none)" },
+    { name: "level", value: "80,95", help: "interval levels in percent (default 80,95)" },
+    { name: "json", help: "print per-series results as JSON" },
+    { name: "out", value: "FILE.csv", help: "write date,series,model,point,lower_L,upper_L per level" },
+  ],
+  async run(o) {
+    const target = String(o.target ?? "units");
+    if (target !== "units" && target !== "revenue") throw new UserError(`--target is units or revenue, not "${target}".`);
+    const horizon = intOption(o, "horizon", 28, 1, 366);
+    const holdout = intOption(o, "holdout", 28, 0, 366);
+    const levels = parseLevels(String(o.level ?? "80,95"));
+    const dataset = await datasetFromOptions(o, "catalog");
+    const sales = cleanTransactions(dataset.transactions).sales;
+    const calendar = detectClosedDays(revenueSeries(sales));
+    let series: DailySeries[];
+    if (target === "revenue") series = [revenueSeries(sales)];
+    else {
+      const which = parseProducts(String(o.products ?? "top:50"));
+      const codes = "top" in which ? topProductsByUnits(sales, which.top) : which.codes;
+      const known = new Set(sales.getColumn("stockCode").unique().toArray() as string[]);
+      const unknown = codes.filter((c) => !known.has(c));
+      if (unknown.length) throw new UserError(`No sales of product(s) ${unknown.join(", ")} in ${dataset.source}.`);
+      series = productSeries(sales, codes);
+    }
+    const batch = await forecastMany(series, { horizon, holdout, levels, calendar }, progressBar(series.length));
+    const ok = batch.results.filter((r): r is SeriesForecast => r.status !== "failed");
+    if (o.out) {
+      writeCsv(String(o.out), forecastRows(ok, levels));
+      console.log(`wrote ${ok.length} series x ${horizon} days to ${o.out}`);
+    }
+    if (o.json) {
+      console.log(JSON.stringify(batch.results.map((r) => summaryOf(r)), null, 2));
+      return;
+    }
+    for (const r of batch.results) {
+      const s = summaryOf(r);
+      if ("error" in s) console.log(`${s.series.padEnd(14)} failed: ${s.error}`);
+      else console.log(`${s.series.padEnd(14)} ${String(s.model).padEnd(15)}` + (holdout ? ` MASE ${fmt(s.mase)}  seasonal naive ${fmt(s.naiveMase)}` : ""));
+    }
+    if (holdout) {
+      const m = meanHoldoutMase(batch.results, "chosen"), n = meanHoldoutMase(batch.results, "seasonal-naive");
+      const cov = levels.map((l) => `${Math.round(l * 100)}% interval coverage ${fmt(pooledCoverage(batch.results, l).coverage)}`).join(", ");
+      console.log(`overall: mean MASE ${fmt(m.mean)} (seasonal naive ${fmt(n.mean)}) over ${m.series} series; ${cov}; ${batch.failed.length} failed`);
+    }
+  },
+};
+
+function fmt(x: number | null | undefined): string {
+  return x === null || x === undefined ? "n/a" : x.toFixed(3);
+}
+
+function summaryOf(r: SeriesForecast | FailedForecast) {
+  if (r.status === "failed") return { series: r.seriesId, error: r.error };
+  return {
+    series: r.seriesId,
+    model: r.chosenModel,
+    mase: holdoutMase(r, "chosen"),
+    naiveMase: holdoutMase(r, "seasonal-naive"),
+    coverage: r.holdout?.coverage ?? null,
+    replacements: r.replacements.length,
+    notes: r.notes,
+  };
+}
+
+/** One row per series and forecast day: date, series, model, point and the bounds per level. */
+function forecastRows(results: SeriesForecast[], levels: number[]) {
+  const cols: Record<string, (string | number)[]> = { date: [], series: [], model: [], point: [] };
+  for (const l of levels) {
+    cols[`lower_${Math.round(l * 100)}`] = [];
+    cols[`upper_${Math.round(l * 100)}`] = [];
+  }
+  for (const r of results) {
+    const f = r.forecast;
+    f.dates.forEach((d, t) => {
+      cols.date.push(d);
+      cols.series.push(r.seriesId);
+      cols.model.push(f.model);
+      cols.point.push(round2(f.point[t]));
+      for (const iv of f.intervals) {
+        cols[`lower_${Math.round(iv.level * 100)}`]?.push(round2(iv.lower[t]));
+        cols[`upper_${Math.round(iv.level * 100)}`]?.push(round2(iv.upper[t]));
+      }
+    });
+  }
+  return pl.DataFrame(cols);
+}
+
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
+}

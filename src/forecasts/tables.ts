@@ -1,0 +1,50 @@
+/** Forecast results as tables for notebooks and exports. */
+import pl, { type DataFrame } from "nodejs-polars";
+import { stockingQuantity } from "./stock";
+import type { FailedForecast, SeriesForecast } from "./types";
+
+/**
+ * The held-out scores of every candidate model of one series: model, MAE, RMSE, MASE, WAPE,
+ * backtest MASE (what the choice looked at), and whether it is the chosen one. Empty without a
+ * holdout.
+ */
+export function holdoutTable(result: SeriesForecast): DataFrame {
+  const rows = (result.holdout?.byModel ?? []).map((b) => ({
+    model: b.model,
+    chosen: b.model === result.chosenModel,
+    backtestMase: result.backtest.find((s) => s.model === b.model)?.mase ?? null,
+    holdoutMase: b.metrics.mase,
+    mae: b.metrics.mae,
+    rmse: b.metrics.rmse,
+    wape: b.metrics.wape,
+  }));
+  return pl.DataFrame({
+    model: pl.Series("model", rows.map((r) => r.model), pl.Utf8),
+    chosen: pl.Series("chosen", rows.map((r) => r.chosen), pl.Bool),
+    backtestMase: pl.Series("backtestMase", rows.map((r) => r.backtestMase), pl.Float64),
+    holdoutMase: pl.Series("holdoutMase", rows.map((r) => r.holdoutMase), pl.Float64),
+    mae: pl.Series("mae", rows.map((r) => r.mae), pl.Float64),
+    rmse: pl.Series("rmse", rows.map((r) => r.rmse), pl.Float64),
+    wape: pl.Series("wape", rows.map((r) => r.wape), pl.Float64),
+  });
+}
+
+/**
+ * The stocking answer per series: units to have for tomorrow and for the next 7 days at the
+ * service level (a quantile of the forecast distribution, see `demandQuantile`), with the
+ * expected (point) demand of those 7 days beside it, and whether the shop is closed tomorrow
+ * (then 0 units). Failed series are left out.
+ */
+export function stockingTable(results: (SeriesForecast | FailedForecast)[], serviceLevel = 0.95): DataFrame {
+  const ok = results.filter((r): r is SeriesForecast => r.status !== "failed");
+  const q = ok.map((r) => stockingQuantity(r, serviceLevel));
+  return pl.DataFrame({
+    seriesId: q.map((s) => s.seriesId),
+    model: ok.map((r) => r.forecast.model),
+    tomorrow: q.map((s) => s.tomorrow),
+    tomorrowClosed: ok.map((r) => r.forecast.closed[0] ?? false),
+    tomorrowUnits: q.map((s) => s.tomorrowUnits),
+    expected7Days: ok.map((r) => Math.round(r.forecast.point.slice(0, 7).reduce((a, v) => a + v, 0))),
+    units7Days: q.map((s) => s.weekUnits),
+  });
+}
