@@ -1,0 +1,66 @@
+/**
+ * Exports for spreadsheets and CRMs: CSV text that cannot run as a formula when opened in a
+ * spreadsheet, written atomically (an interrupted run never leaves a half file).
+ */
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from "fs";
+import { basename, dirname, join } from "path";
+import type { DataFrame } from "nodejs-polars";
+import { UserError } from "../errors";
+
+/**
+ * A text cell made safe for spreadsheets: a value starting with `=`, `+`, `-`, `@`, tab or
+ * carriage return gets a leading `'` so that Excel, LibreOffice and Google Sheets show it as
+ * text instead of evaluating it (OWASP "CSV injection"). Numbers are written as numbers.
+ */
+export function spreadsheetSafe(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+/** A CSV field: quoted when it holds a comma, quote or line break (RFC 4180). */
+export function csvField(value: unknown): string {
+  if (value === null || value === undefined) return "";
+  if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
+  if (typeof value === "bigint") return String(value);
+  if (value instanceof Date) return value.toISOString().slice(0, 19).replace("T", " ");
+  const text = spreadsheetSafe(String(value));
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** A DataFrame as CSV text with a header row, every text cell spreadsheet-safe. */
+export function toCsv(df: DataFrame): string {
+  const lines = [df.columns.map(csvField).join(",")];
+  for (let i = 0; i < df.height; i++) lines.push(df.row(i).map(csvField).join(","));
+  return lines.join("\n") + "\n";
+}
+
+/**
+ * Writes a file atomically: the content goes to a temporary file in the same folder, is
+ * flushed to disk, then renamed over the target (a rename within a folder is atomic).
+ */
+export function writeFileAtomic(file: string, content: string | Buffer): void {
+  const dir = dirname(file);
+  try {
+    mkdirSync(dir, { recursive: true });
+  } catch (e) {
+    throw new UserError(`${file}: cannot create the folder ${dir} (${(e as Error).message}).`);
+  }
+  const tmp = join(dir, `.${basename(file)}.${process.pid}.tmp`);
+  try {
+    const fd = openSync(tmp, "w");
+    try {
+      writeSync(fd, typeof content === "string" ? Buffer.from(content, "utf8") : content);
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+    renameSync(tmp, file);
+  } catch (e) {
+    rmSync(tmp, { force: true });
+    throw new UserError(`${file}: could not be written (${(e as Error).message}).`);
+  }
+}
+
+/** Writes a DataFrame as spreadsheet-safe CSV, atomically. */
+export function writeCsv(file: string, df: DataFrame): void {
+  writeFileAtomic(file, toCsv(df));
+}
