@@ -66,7 +66,8 @@ export function toTransactions(raw: RawTable, mapping?: TableMapping): DataFrame
   const where = (c: string) => ({ file, column: cols[c] });
   const text = (c: string) => (cols[c] ? pl.col(cols[c]).cast(pl.Utf8) : pl.lit(null).cast(pl.Utf8));
   const number = (c: string) => trimmedOrNull(cols[c]).cast(pl.Float64, false);
-  const isoDate = trimmedOrNull(cols.invoiceDate).str.strptime(pl.Datetime("ms"), "%Y-%m-%d %H:%M:%S");
+  // strptime yields microseconds here whatever the unit asked; the model stores milliseconds
+  const isoDate = trimmedOrNull(cols.invoiceDate).str.strptime(pl.Datetime("ms"), "%Y-%m-%d %H:%M:%S").cast(pl.Datetime("ms"));
   const customerId = cols.customerId ? trimmedOrNull(cols.customerId).str.replace("^(\\d+)\\.0+$", "$1") : pl.lit(null).cast(pl.Utf8);
   const priceFromAmount = cols.unitPrice ? number("unitPrice") : number("amount").div(number("quantity"));
   const typed = df.select(

@@ -35,12 +35,15 @@ describe("npm start", () => {
     for (const nb of NOTEBOOKS) expect(run.stdout).toMatch(new RegExp(`^ok\\s+notebooks/${nb.replace(".", "\\.")}\\s+\\d+ cells\\s+\\d+ charts\\s+[\\d.]+ s$`, "m"));
   });
 
-  it.each(NOTEBOOKS)("%s: every code cell has output, no errors, every chart has its PNG", (name) => {
+  it.each(NOTEBOOKS)("%s: every cell that shows something has output, no errors, every chart has its PNG", (name) => {
     const nb = executed(name);
     const code = nb.cells.filter((c) => c.cell_type === "code");
     expect(code.length).toBeGreaterThan(0);
+    const empty = code.filter((c) => !(c.outputs ?? []).length).length;
+    expect(empty, `${empty} of ${code.length} code cells of ${name} have no output`).toBeLessThanOrEqual(code.length / 2);
     for (const [i, c] of code.entries()) {
-      expect(c.outputs?.length, `code cell ${i + 1} of ${name} has no output`).toBeGreaterThan(0);
+      const src = [c.source].flat().join("");
+      if (/\b(show(Table|Chart|Markdown)|console\.log)\(/.test(src)) expect(c.outputs?.length, `code cell ${i + 1} of ${name} has no output`).toBeGreaterThan(0);
       expect(c.execution_count).toBe(i + 1);
       for (const o of c.outputs ?? []) expect(o.name).not.toBe("stderr");
       for (const o of c.outputs ?? []) {
@@ -101,7 +104,9 @@ describe("the HTML reports in a browser with no network", () => {
     await page.goto(`file://${file}`, { waitUntil: "load" });
     const charts = executed(`${name}.ipynb`).cells.reduce((n, c) => n + (c.outputs ?? []).filter((o) => o.data?.[PLOTLY_MIME]).length, 0);
     await page.waitForFunction((n: number) => document.querySelectorAll(".rl-chart svg.main-svg").length >= n, charts, { timeout: 30_000 });
-    const drawn = await page.$$eval(".rl-chart", (divs: Element[]) => divs.map((d) => d.querySelectorAll("svg.main-svg").length > 0 && d.querySelectorAll(".plot *").length > 0));
+    // drawn = plotly's SVG is there with at least one mark: a trace group, a treemap slice or a heatmap image
+    const drawn = await page.$$eval(".rl-chart", (divs: Element[]) =>
+      divs.map((d) => d.querySelectorAll("svg.main-svg").length > 0 && d.querySelectorAll(".trace, .slice, .hm image").length > 0));
     expect(drawn).toHaveLength(charts);
     expect(drawn.every(Boolean)).toBe(true);
     expect(errors).toEqual([]);
