@@ -61,15 +61,6 @@ export function flattenPoints(points: Points, names: MatrixNames = {}): FlatPoin
   return { data, n, dims };
 }
 
-/** The rows of a flat matrix as plain arrays. */
-export function unflattenPoints(flat: FlatPoints): number[][] {
-  const rows: number[][] = new Array(flat.n);
-  for (let i = 0; i < flat.n; i++) {
-    rows[i] = Array.from(flat.data.subarray(i * flat.dims, (i + 1) * flat.dims));
-  }
-  return rows;
-}
-
 /**
  * The values of `columns` of a DataFrame as rows (one per DataFrame row, in order). Throws a
  * UserError naming a missing column, or the column and the row (with its `idColumn` value when

@@ -25,7 +25,7 @@ export interface CustomerFeatures {
   avgBasket: number;
   /** Number of distinct stock codes bought. */
   distinctProducts: number;
-  /** Units returned (minus the sum of the customer's return quantities) / units bought; 0 when none. */
+  /** Units returned (sum of |quantity| over the customer's return lines) / units bought; 0 when none. */
   returnRate: number;
   /** Snapshot day minus the calendar day of the customer's first purchase, in days. */
   tenure: number;
@@ -33,7 +33,7 @@ export interface CustomerFeatures {
   favouriteWeekday: number;
   /** Hour of day (0..23) with the most distinct invoices; ties go to the earliest. */
   favouriteHour: number;
-  /** Share of monetary spent in October, November or December (0..1; 0 when monetary is 0). */
+  /** Sum of amount in October, November or December / sum of amount (both unrounded); 0..1. */
   q4Share: number;
 }
 
@@ -131,6 +131,15 @@ export function customerFeatures(
         `keep only customer purchase lines (drop anonymous sales) before computing features.`,
     );
   }
+  for (const column of ["quantity", "unitPrice"]) {
+    const bad = purchases.filter(pl.col(column).gt(0).not()).height;
+    if (bad > 0) {
+      throw new UserError(
+        `The purchases table has ${bad} lines with ${column} <= 0: keep only purchase lines ` +
+          `(pass cancellations as the returns table; drop adjustments and free items).`,
+      );
+    }
+  }
   const lines = purchases.withColumns(
     (purchases.columns.includes("amount")
       ? pl.col("amount")
@@ -163,7 +172,7 @@ export function customerFeatures(
     returned = returns
       .filter(pl.col("customerId").isNotNull())
       .groupBy("customerId")
-      .agg(pl.col("quantity").sum().mul(-1).cast(pl.Float64).alias("unitsReturned"));
+      .agg(pl.col("quantity").abs().sum().cast(pl.Float64).alias("unitsReturned"));
   } else {
     returned = pl.DataFrame({ customerId: [] as string[], unitsReturned: [] as number[] });
     returned = returned.withColumns(pl.col("customerId").cast(pl.Utf8), pl.col("unitsReturned").cast(pl.Float64));

@@ -1,0 +1,34 @@
+/** K-Means customer segments: the public API of src/clusters. */
+export { featureMatrix, type MatrixNames, type Points } from "./matrix";
+export { log1pColumns, standardize, type Standardized } from "./scale";
+export { kmeans, type KMeansOptions, type KMeansResult } from "./kmeans";
+export {
+  silhouetteSample,
+  silhouetteSamples,
+  silhouetteScore,
+  silhouetteScores,
+  type SilhouetteSampleOptions,
+} from "./silhouette";
+export {
+  elbow,
+  proposeK,
+  type ElbowOptions,
+  type ElbowPoint,
+  type ElbowResult,
+  type ProposedK,
+  type ProposeKOptions,
+  type ProposeKRule,
+} from "./elbow";
+export { pca2, pcaComponents, symmetricEigen, type PcaResult } from "./pca";
+export { adjustedRandIndex, crosstab, type Crosstab, type Label } from "./compare";
+export {
+  clusterProfiles,
+  nameClusters,
+  profilesTable,
+  CLUSTER_PLAYS,
+  type ClusterName,
+  type ClusterProfile,
+  type ClusterProfilesOptions,
+  type NameClustersOptions,
+  type ClusterPlayName,
+} from "./profiles";
