@@ -167,7 +167,7 @@ export function cleanTransactions(transactions: DataFrame): CleanData {
 /** The report as a table: bucket, rows, percent of the input (2 decimals). */
 export function reportFrame(report: CleaningReport): DataFrame {
   const rows = reportRows(report);
-  return pl.DataFrame({ bucket: rows.map((r) => r.bucket), rows: rows.map((r) => r.rows), percent: rows.map((r) => Math.round(r.share * 10000) / 100) });
+  return pl.DataFrame({ bucket: rows.map((r) => r.bucket), rows: pl.Series("rows", rows.map((r) => r.rows), pl.Int64), percent: rows.map((r) => Math.round(r.share * 10000) / 100) });
 }
 
 /** The report as rows (bucket, rows, share of input) for a table or a log. */

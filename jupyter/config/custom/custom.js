@@ -8,7 +8,10 @@ require(["base/js/namespace", "notebook/js/outputarea"], function (Jupyter, outp
   function loadPlotly() {
     if (!plotly) {
       plotly = new Promise(function (resolve, reject) {
-        require([Jupyter.notebook.base_url + "custom/plotly.min.js"], resolve, reject);
+        // plotly.js 3's UMD wrapper may not hand the module to RequireJS: fall back to the global
+        require([Jupyter.notebook.base_url + "custom/plotly.min.js"], function (P) {
+          resolve(P || window.Plotly);
+        }, reject);
       });
     }
     return plotly;
