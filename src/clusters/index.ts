@@ -32,3 +32,4 @@ export {
   type NameClustersOptions,
   type ClusterPlayName,
 } from "./profiles";
+export { clusterPoints } from "./prepare";

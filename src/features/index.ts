@@ -5,3 +5,4 @@ export {
   type CustomerFeatures,
   type CustomerFeaturesOptions,
 } from "./customer-features";
+export { correlationMatrix, pearson, strongestCorrelation } from "./correlation";
