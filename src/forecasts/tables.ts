@@ -48,3 +48,18 @@ export function stockingTable(results: (SeriesForecast | FailedForecast)[], serv
     units7Days: q.map((s) => s.weekUnits),
   });
 }
+
+/**
+ * Mean forecast units per day over the first `days` days of each forecast (closed days count
+ * as 0), keyed by series id: the demand rate a stock check divides stock by. Failed series are
+ * left out.
+ */
+export function meanDailyForecast(results: (SeriesForecast | FailedForecast)[], days = 28): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const r of results) {
+    if (r.status === "failed") continue;
+    const span = r.forecast.point.slice(0, days);
+    out[r.seriesId] = span.length ? span.reduce((a, v) => a + v, 0) / span.length : 0;
+  }
+  return out;
+}

@@ -3,6 +3,7 @@
  * kernel through Jupyter's nbconvert, exported to HTML, and every report opened in headless
  * Chromium with the network blocked. Slow (minutes): it is the proof that `npm start` works.
  */
+import { spawnSync } from "child_process";
 import { existsSync, readdirSync, readFileSync } from "fs";
 import { join } from "path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -114,6 +115,26 @@ describe("the HTML reports in a browser with no network", () => {
     expect(outside).toEqual([]);
     await context.close();
   }, 120_000);
+});
+
+describe("on generated data (stock levels, a customer roster)", () => {
+  const dir = tempDir("retail-lab-gen-");
+  const nbDir = join(dir, "nb");
+  const wanted = ["04-daily-sales-forecast.ipynb", "05-products-inventory.ipynb", "06-loyalty-retention.ipynb"].filter((n) => NOTEBOOKS.includes(n));
+  let genRun: ReturnType<typeof runScript>;
+  beforeAll(() => {
+    const gen = spawnSync(process.execPath, [join(ROOT, "bin", "retail-lab.js"), "generate", "--rows", "60000", "--seed", "11", "--out", join(dir, "data")], { encoding: "utf8" });
+    expect(gen.status, gen.stderr).toBe(0);
+    genRun = runScript("scripts/run-notebooks.ts", ["--executed", nbDir, "--reports", join(dir, "reports"), ...wanted.map((n) => `notebooks/${n}`)], { RETAIL_LAB_DATA: join(dir, "data") });
+  }, 900_000);
+  it("04, 05 and 06 run and use the stock levels and the roster", () => {
+    expect(genRun.stderr).toBe("");
+    expect(genRun.status).toBe(0);
+    const read = (n: string) => texts(JSON.parse(readFileSync(join(nbDir, n), "utf8")) as Notebook);
+    if (wanted.includes("04-daily-sales-forecast.ipynb")) expect(read("04-daily-sales-forecast.ipynb")).toMatch(/Against the catalogue's stock levels: \*\*\d+\*\* of these products will run out within 7 days/);
+    if (wanted.includes("05-products-inventory.ipynb")) expect(read("05-products-inventory.ipynb")).toContain("At risk of running out");
+    if (wanted.includes("06-loyalty-retention.ipynb")) expect(read("06-loyalty-retention.ipynb")).toMatch(/Of [\d,]+ sign-ups, [\d,]+ \([\d.]+%\) never ordered/);
+  });
 });
 
 describe("faults", () => {
