@@ -105,9 +105,15 @@ describe("the HTML reports in a browser with no network", () => {
     await page.goto(`file://${file}`, { waitUntil: "load" });
     const charts = executed(`${name}.ipynb`).cells.reduce((n, c) => n + (c.outputs ?? []).filter((o) => o.data?.[PLOTLY_MIME]).length, 0);
     await page.waitForFunction((n: number) => document.querySelectorAll(".rl-chart svg.main-svg").length >= n, charts, { timeout: 30_000 });
-    // drawn = plotly's SVG is there with at least one mark: a trace group, a treemap slice or a heatmap image
+    // drawn = plotly's SVG is there with at least one mark: a trace group, a treemap slice or a heatmap
+    // image; WebGL traces (scattergl, scatter3d) instead draw on a sized canvas, with no "no WebGL" message
     const drawn = await page.$$eval(".rl-chart", (divs: Element[]) =>
-      divs.map((d) => d.querySelectorAll("svg.main-svg").length > 0 && d.querySelectorAll(".trace, .slice, .hm image").length > 0));
+      divs.map((d) => {
+        if (d.querySelectorAll("svg.main-svg").length === 0) return false;
+        if (d.querySelectorAll(".trace, .slice, .hm image").length > 0) return true;
+        const canvases = Array.from(d.querySelectorAll("canvas")).filter((c) => (c as HTMLCanvasElement).width > 0 && (c as HTMLCanvasElement).height > 0);
+        return canvases.length > 0 && d.querySelectorAll(".no-webgl").length === 0;
+      }));
     expect(drawn).toHaveLength(charts);
     expect(drawn.every(Boolean)).toBe(true);
     expect(errors).toEqual([]);
