@@ -4,13 +4,18 @@
  */
 import { isUserError } from "../errors";
 import { commandHelp, parseOptions, type Command } from "./args";
+import { clustersCommand } from "./commands/clusters";
 import { cleanCommand, sqlCommand } from "./commands/data";
 import { forecastCommand } from "./commands/forecast";
 import { generateCommand } from "./commands/generate";
+import { loyaltyCommand } from "./commands/loyalty";
+import { productsCommand } from "./commands/products";
 import { rfmCommand, segmentsCommand } from "./commands/rfm";
 
 /** Every command, in the order the help lists them. */
-export const COMMANDS: Command[] = [cleanCommand, sqlCommand, generateCommand, rfmCommand, segmentsCommand, forecastCommand];
+export const COMMANDS: Command[] = [
+  cleanCommand, sqlCommand, generateCommand, rfmCommand, segmentsCommand, clustersCommand, forecastCommand, productsCommand, loyaltyCommand,
+];
 
 /** The top-level help. */
 export function mainHelp(commands: Command[] = COMMANDS): string {

@@ -33,3 +33,4 @@ export {
   type ClusterPlayName,
 } from "./profiles";
 export { clusterPoints } from "./prepare";
+export { SKEWED_FEATURES, skewedFeatures, skewness } from "./skew";

@@ -22,13 +22,15 @@ export function parseNumberColumn(values: Series, where: { file: string; column:
     return values.cast(pl.Float64);
   }
   const text = blankToNull(values);
-  const parsed = text.cast(pl.Float64, false);
+  const cast = text.cast(pl.Float64, false);
+  // NaN and infinities ("NaN", "inf", 1e400) are refused like text: no count or price is infinite
+  const parsed = pl.DataFrame([cast.alias("v")]).select(pl.when(pl.col("v").isFinite()).then(pl.col("v")).otherwise(pl.lit(null)).alias("v")).getColumn("v");
   const bad = parsed.nullCount() - (allowEmpty ? text.nullCount() : 0);
   if (bad > 0) {
     const row = allowEmpty ? firstFailed(text, parsed) : firstIndex(parsed.isNull());
     const raw = values.get(row);
     const shown = raw === null || String(raw).trim() === "" ? "an empty value" : `"${raw}"`;
-    throw new UserError(`${where.file}: column "${where.column}" row ${row + 1} has ${shown}, which is not a number (${bad} such row${bad > 1 ? "s" : ""}).`);
+    throw new UserError(`${where.file}: column "${where.column}" row ${row + 1} has ${shown}, which is not a finite number (${bad} such row${bad > 1 ? "s" : ""}).`);
   }
   return parsed.alias(values.name);
 }
@@ -80,8 +82,13 @@ export function toTransactions(raw: RawTable, mapping?: TableMapping): DataFrame
     customerId.alias("customerId"),
     (cols.country ? trimmedOrNull(cols.country) : pl.lit(null).cast(pl.Utf8)).alias("country"),
   );
-  const nulls = typed.select(pl.col("quantity").nullCount(), pl.col("invoiceDate").nullCount(), pl.col("unitPrice").nullCount()).row(0).map(Number);
-  if (nulls.some((n) => n > 0)) {
+  // a value that failed to parse is null; "NaN", "inf" and 1e400 parse, but are no quantity or price
+  const notFinite = (c: string) => pl.col(c).isFinite().not().cast(pl.Int32).sum().alias(`${c}NotFinite`);
+  const problems = typed
+    .select(pl.col("quantity").nullCount(), pl.col("invoiceDate").nullCount(), pl.col("unitPrice").nullCount(), notFinite("quantity"), notFinite("unitPrice"))
+    .row(0)
+    .map(Number);
+  if (problems.some((n) => n > 0)) {
     // slow path: parse each column on its own, which names the first bad value
     const quantity = parseNumberColumn(df.getColumn(cols.quantity), where("quantity"));
     const date = parseDateColumn(df.getColumn(cols.invoiceDate), mapping ?? {}, where("invoiceDate"));

@@ -10,7 +10,7 @@ describe("retail-lab --help", () => {
   it("explains every command", () => {
     const r = cli(["--help"]);
     expect(r.status).toBe(0);
-    for (const c of ["clean", "sql", "rfm", "segments"]) expect(r.stdout).toMatch(new RegExp(`^  ${c}\\s+\\S`, "m"));
+    for (const c of ["clean", "sql", "generate", "rfm", "segments", "forecast", "clusters", "products", "loyalty"]) expect(r.stdout).toMatch(new RegExp(`^  ${c}\\s+\\S`, "m"));
     expect(cli(["rfm", "--help"]).stdout).toContain("--out FILE.csv");
   });
   it("refuses unknown commands and options with a sentence and no stack", () => {

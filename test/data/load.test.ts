@@ -50,7 +50,14 @@ describe("loadDataset on CSV", () => {
   });
   it("names the file, column, row and value of an unparseable number", () => {
     const file = tempFile("q.csv", csv([HEADER, ROWS[0], "536366,22633,X,six,2010-12-01 08:28:00,1.85,1,France"]));
-    expect(() => loadDataset({ transactions: file })).toThrow(/q\.csv: column "Quantity" row 2 has "six", which is not a number/);
+    expect(() => loadDataset({ transactions: file })).toThrow(/q\.csv: column "Quantity" row 2 has "six", which is not a finite number/);
+  });
+  it("refuses NaN and infinite prices and quantities, naming the row", () => {
+    for (const [bad, col] of [["NaN", "UnitPrice"], ["inf", "UnitPrice"], ["1e400", "Quantity"]] as const) {
+      const row = col === "UnitPrice" ? `536366,22633,X,6,2010-12-01 08:28:00,${bad},1,France` : `536366,22633,X,${bad},2010-12-01 08:28:00,1.85,1,France`;
+      const file = tempFile("nan.csv", csv([HEADER, ROWS[0], row]));
+      expect(() => loadDataset({ transactions: file })).toThrow(new RegExp(`column "${col}" row 2 has "${bad}", which is not a finite number`));
+    }
   });
   it("refuses ragged rows instead of dropping fields", () => {
     const file = tempFile("r.csv", csv([HEADER, ROWS[0] + ",extra"]));
@@ -132,7 +139,7 @@ describe("profile tables", () => {
     expect(d.customers!.getColumn("age").toArray()).toEqual([null, 41]);
     expect(d.customers!.getColumn("signupDate").nullCount()).toBe(1);
     const bad = tempFile("c2.csv", "customerId,age\n7,forty\n");
-    expect(() => loadDataset({ transactions: t, customers: bad })).toThrow(/c2\.csv: column "age" row 1 has "forty", which is not a number/);
+    expect(() => loadDataset({ transactions: t, customers: bad })).toThrow(/c2\.csv: column "age" row 1 has "forty", which is not a finite number/);
     const dup = tempFile("c3.csv", "customerId,age\n7,1\n7,2\n");
     expect(() => loadDataset({ transactions: t, customers: dup })).toThrow(/customerId "7" appears more than once \(again at row 2\)/);
   });
