@@ -13,7 +13,7 @@
  */
 import { UserError } from "../errors";
 import { seededRng, type Rng } from "../random";
-import { flattenPoints, type FlatPoints, type MatrixNames, type Points } from "./matrix";
+import { columnMoments, flattenPoints, type FlatPoints, type MatrixNames, type Points } from "./matrix";
 
 /** Options of `kmeans`. */
 export interface KMeansOptions {
@@ -96,20 +96,8 @@ function squaredDistance(a: Float64Array, ai: number, b: Float64Array, bi: numbe
 
 /** Mean over features of the population variance of each feature. */
 function meanVariance(flat: FlatPoints): number {
-  const { data, n, dims } = flat;
-  let total = 0;
-  for (let j = 0; j < dims; j++) {
-    let s = 0;
-    for (let i = 0; i < n; i++) s += data[i * dims + j];
-    const mean = s / n;
-    let ss = 0;
-    for (let i = 0; i < n; i++) {
-      const d = data[i * dims + j] - mean;
-      ss += d * d;
-    }
-    total += ss / n;
-  }
-  return total / dims;
+  const { variances } = columnMoments(flat);
+  return variances.reduce((a, v) => a + v, 0) / flat.dims;
 }
 
 /**

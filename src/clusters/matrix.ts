@@ -92,3 +92,26 @@ export function featureMatrix(df: DataFrame, columns: readonly string[], idColum
   }
   return rows;
 }
+
+/**
+ * Mean and population variance of each feature (column) of flat points:
+ * mean_j = sum_i x_ij / n, variance_j = sum_i (x_ij - mean_j)^2 / n (two passes, for accuracy).
+ */
+export function columnMoments(flat: FlatPoints): { means: number[]; variances: number[] } {
+  const { data, n, dims } = flat;
+  const means = new Array<number>(dims).fill(0);
+  const variances = new Array<number>(dims).fill(0);
+  for (let j = 0; j < dims; j++) {
+    let s = 0;
+    for (let i = 0; i < n; i++) s += data[i * dims + j];
+    const mean = s / n;
+    let ss = 0;
+    for (let i = 0; i < n; i++) {
+      const d = data[i * dims + j] - mean;
+      ss += d * d;
+    }
+    means[j] = mean;
+    variances[j] = ss / n;
+  }
+  return { means, variances };
+}

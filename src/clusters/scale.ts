@@ -2,7 +2,7 @@
 import pl from "nodejs-polars";
 import type { DataFrame } from "nodejs-polars";
 import { UserError } from "../errors";
-import { flattenPoints, type MatrixNames, type Points } from "./matrix";
+import { columnMoments, flattenPoints, type MatrixNames, type Points } from "./matrix";
 
 /**
  * The DataFrame with each of `columns` replaced by log1p(x) = ln(1 + x) as Float64 (other columns
@@ -50,27 +50,20 @@ export interface Standardized {
  * feature (standard deviation 0), which carries no information for clustering: drop it first.
  */
 export function standardize(points: Points, names: MatrixNames = {}): Standardized {
-  const { data, n, dims } = flattenPoints(points, names);
-  const means = new Array<number>(dims).fill(0);
-  const stds = new Array<number>(dims).fill(0);
+  const flat = flattenPoints(points, names);
+  const { data, n, dims } = flat;
+  const moments = columnMoments(flat);
+  const means = moments.means;
+  const stds = moments.variances.map(Math.sqrt);
   for (let j = 0; j < dims; j++) {
-    let s = 0;
-    for (let i = 0; i < n; i++) s += data[i * dims + j];
-    const mean = s / n;
-    let ss = 0;
-    for (let i = 0; i < n; i++) {
-      const d = data[i * dims + j] - mean;
-      ss += d * d;
-    }
-    const std = Math.sqrt(ss / n);
+    const mean = means[j];
+    const std = stds[j];
     if (!(std > 0) || std <= Math.abs(mean) * 1e-12) {
       const name = names.featureNames?.[j] !== undefined ? `"${names.featureNames[j]}"` : `${j}`;
       throw new UserError(
         `Feature ${name} is constant (every value is ${data[j]}): it cannot be standardised; drop it before clustering.`,
       );
     }
-    means[j] = mean;
-    stds[j] = std;
   }
   const out: number[][] = new Array(n);
   for (let i = 0; i < n; i++) {
