@@ -120,11 +120,11 @@ describe("retail-lab clusters refuses bad input with a sentence, exit 2 and no s
     const f = smallFile([["5", 1, 1, "1.0"], ["6", 2, 2, "3.0"], ["7", 3, 3, "2.0"]]);
     expectUserError(cli(["clusters", "--input", f, "--features", "frequency,monetary", "--k", "2"]), 'Feature "frequency" is constant (every value is 1)');
   });
-  it("NaN or infinite values, naming the customer", () => {
+  it("NaN or infinite values: refused when the data is loaded, naming the file, column, row and value", () => {
     const nan = smallFile([["5", 1, 1, "NaN"], ["6", 2, 2, "3.0"], ["7", 3, 3, "2.0"]]);
-    expectUserError(cli(["clusters", "--input", nan, "--k", "2"]), 'Column "monetary" is NaN on row 0 (5): every feature value must be a finite number');
+    expectUserError(cli(["clusters", "--input", nan, "--k", "2"]), 'row 1 has "NaN", which is not a finite number');
     const inf = smallFile([["5", 1, 1, "1.0"], ["6", 2, 2, "1e400"], ["7", 3, 3, "2.0"]]);
-    expectUserError(cli(["clusters", "--input", inf, "--k", "2"]), 'Column "monetary" is Infinity on row 1 (6)');
+    expectUserError(cli(["clusters", "--input", inf, "--k", "2"]), 'row 2 has "1e400", which is not a finite number');
   });
   it("still clusters a tiny dataset with one k", () => {
     const r = cli(["clusters", "--input", three, "--k", "1"]);
