@@ -68,8 +68,8 @@ export function duplicateRows(df: DataFrame): Series {
   const numbered = df.withRowCount(ROW_COLUMN);
   const hashes = numbered.select(pl.col(ROW_COLUMN), pl.struct(all).hash(1, 2, 3, 4).alias("__hash"));
   const candidates = hashes.select(pl.col("__hash").isDuplicated().alias("__candidate")).getColumn("__candidate");
-  const none = pl.Series(ROW_COLUMN, [] as number[]);
-  if (!candidates.toArray().some(Boolean)) return none;
+  const none = pl.Series(ROW_COLUMN, [] as number[]).cast(pl.UInt32);
+  if (Number(candidates.cast(pl.Int32).sum()) === 0) return none;
   return numbered
     .filter(candidates)
     .select(pl.col(ROW_COLUMN), pl.struct(all).isFirstDistinct().alias("__first"))
@@ -77,16 +77,22 @@ export function duplicateRows(df: DataFrame): Series {
     .getColumn(ROW_COLUMN);
 }
 
-/** A boolean Series of length `n`, true at the given 0-based rows. */
-function rowMask(name: string, n: number, rows: Series): Series {
-  const mask = new Array<boolean>(n).fill(false);
-  for (const r of rows.toArray() as number[]) mask[Number(r)] = true;
-  return pl.Series(name, mask);
+/**
+ * The table with a boolean column `name`, true at the given row numbers (of `ROW_COLUMN`):
+ * a left join of the few marked rows, then a sort by row number, so the result does not depend
+ * on the join's output order.
+ */
+function withRowFlag(numbered: DataFrame, name: string, rows: Series): DataFrame {
+  const flags = pl.DataFrame([rows.cast(pl.UInt32).alias(ROW_COLUMN)]).withColumns(pl.lit(true).alias(name));
+  return numbered
+    .join(flags, { on: ROW_COLUMN, how: "left" })
+    .sort(ROW_COLUMN)
+    .withColumns(pl.col(name).fillNull(false));
 }
 
 /** Each row's bucket: the first rule it meets, or `customer_line` (adds `__rule` and `__row`). */
 export function withCleaningRule(transactions: DataFrame): DataFrame {
-  const duplicate = rowMask("__duplicate", transactions.height, duplicateRows(transactions));
+  const numbered = withRowFlag(transactions.withRowCount(ROW_COLUMN), "__duplicate", duplicateRows(transactions));
   const rule = pl
     .when(pl.col("__duplicate"))
     .then(pl.lit("duplicate"))
@@ -100,7 +106,7 @@ export function withCleaningRule(transactions: DataFrame): DataFrame {
     .then(pl.lit("missing_customer"))
     .otherwise(pl.lit("customer_line"))
     .alias(RULE_COLUMN);
-  return transactions.withRowCount(ROW_COLUMN).withColumns(duplicate).withColumns(rule).drop("__duplicate");
+  return numbered.withColumns(rule).drop("__duplicate");
 }
 
 /** A description tidied: trimmed, inner runs of whitespace collapsed to one space. */
