@@ -88,11 +88,12 @@ export function volumeSummary(rfm: DataFrame): DataFrame {
 
 /**
  * The segment mix as a matrix for a heatmap: `z[i][j]` = share of group j's customers in
- * segment i (0 where none), for the given segment order; groups sorted by name.
+ * segment i (0 where none), for the given segment order; groups sorted by name. Groups with
+ * fewer than `minCustomers` customers are left out (their shares swing with a few customers).
  */
-export function segmentMixMatrix(rfm: DataFrame, by: string, segments: string[]): { groups: string[]; segments: string[]; z: number[][] } {
+export function segmentMixMatrix(rfm: DataFrame, by: string, segments: string[], minCustomers = 1): { groups: string[]; segments: string[]; z: number[][] } {
   const mix = segmentMix(rfm, by).toRecords() as Record<string, unknown>[];
-  const groups = [...new Set(mix.map((r) => String(r[by])))].sort();
+  const groups = [...new Set(mix.filter((r) => Number(r.total) >= minCustomers).map((r) => String(r[by])))].sort();
   const share = new Map(mix.map((r) => [`${r.segment}\u0001${r[by]}`, Number(r.share)]));
   return { groups, segments, z: segments.map((s) => groups.map((g) => share.get(`${s}\u0001${g}`) ?? 0)) };
 }

@@ -107,6 +107,9 @@ describe("segment mix", () => {
       groups: ["Nordic", "UK"], segments: ["Champions", "At Risk", "Hibernating"], z: [[1, 2 / 3], [0, 1 / 3], [0, 0]],
     });
   });
+  it("leaves out groups with fewer customers than asked", () => {
+    expect(segmentMixMatrix(t, "region", ["Champions"], 2)).toEqual({ groups: ["UK"], segments: ["Champions"], z: [[2 / 3]] });
+  });
   it("reads one segment's summary row", () => {
     expect(segmentRow(segmentSummary(t), "At Risk")).toMatchObject({ customers: 1, customerShare: 0.25, revenueShare: 0.25 });
     expect(segmentRow(segmentSummary(t), "Nope")).toBeUndefined();
