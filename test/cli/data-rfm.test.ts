@@ -1,3 +1,4 @@
+import { spawnSync } from "child_process";
 import { existsSync, readFileSync, readdirSync, writeFileSync } from "fs";
 import { join } from "path";
 import { describe, expect, it } from "vitest";
@@ -12,6 +13,11 @@ describe("retail-lab --help", () => {
     expect(r.status).toBe(0);
     for (const c of ["clean", "sql", "generate", "rfm", "segments", "forecast", "clusters", "products", "loyalty"]) expect(r.stdout).toMatch(new RegExp(`^  ${c}\\s+\\S`, "m"));
     expect(cli(["rfm", "--help"]).stdout).toContain("--out FILE.csv");
+  });
+  it("runs as `npx retail-lab` right after npm install, with no build step", () => {
+    const r = spawnSync("npx", ["--no-install", "retail-lab", "--help"], { cwd: join(__dirname, "..", ".."), encoding: "utf8", timeout: 120_000 });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^retail-lab: retail customer analytics/);
   });
   it("refuses unknown commands and options with a sentence and no stack", () => {
     const a = cli(["frob"]);
