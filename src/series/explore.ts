@@ -168,3 +168,19 @@ export function closedDaysFrame(calendar: TradingCalendar): DataFrame {
     days: pl.Series("days", [...runs.map((r) => r.days), ...weekly.map(() => null)], pl.Int32),
   });
 }
+
+/**
+ * Weekly shape of several series side by side, for a heatmap: `z[i][d]` = the share of series
+ * i's total sold on ISO weekday d + 1 (Monday first; 0 on weekdays without any value), so
+ * products of different volumes compare. Rows in the order given.
+ */
+export function weekdayShareMatrix(series: DailySeries[]): { ids: string[]; weekdays: string[]; z: number[][] } {
+  const weekdays = WEEKDAY_NAMES.slice(1) as string[];
+  const z = series.map((s) => {
+    const row = new Array<number>(7).fill(0);
+    const p = weekdayProfile(s).toRecords() as { weekday: number; share: number }[];
+    for (const r of p) row[Number(r.weekday) - 1] = Number(r.share);
+    return row;
+  });
+  return { ids: series.map((s) => s.id), weekdays, z };
+}

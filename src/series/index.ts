@@ -27,4 +27,5 @@ export {
   movingAverage,
   trendFrame,
   weekdayProfile,
+  weekdayShareMatrix,
 } from "./explore";

@@ -8,6 +8,7 @@ import {
   movingAverage,
   trendFrame,
   weekdayProfile,
+  weekdayShareMatrix,
 } from "../../src/series/explore";
 import type { TradingCalendar } from "../../src/series/types";
 
@@ -102,5 +103,16 @@ describe("closedDaysFrame", () => {
       { kind: "closure", start: "2011-04-22", end: "2011-04-25", days: 4 },
       { kind: "weekly", start: "Saturday", end: "Saturday", days: null },
     ]);
+  });
+});
+
+describe("weekdayShareMatrix", () => {
+  it("gives each series' share of units per weekday, Monday first", () => {
+    // 2024-01-01 is a Monday: 3 units on Monday, 1 on Tuesday, 0 on Wednesday -> 0.75, 0.25, 0, ...
+    const m = weekdayShareMatrix([{ id: "A", start: "2024-01-01", values: [3, 1, 0] }, { id: "B", start: "2024-01-01", values: [0, 0, 0] }]);
+    expect(m.ids).toEqual(["A", "B"]);
+    expect(m.weekdays[0]).toBe("Monday");
+    expect(m.z[0]).toEqual([0.75, 0.25, 0, 0, 0, 0, 0]);
+    expect(m.z[1]).toEqual([0, 0, 0, 0, 0, 0, 0]);
   });
 });
