@@ -22,6 +22,8 @@ try {
   const args = ["notebook", `--notebook-dir=${ROOT}`, ...process.argv.slice(2)];
   if (process.getuid?.() === 0 && !args.includes("--allow-root")) args.push("--allow-root");
   const child = spawn(jupyter, args, { stdio: "inherit", env: jupyterEnv({ JUPYTER_CONFIG_DIR: join(ROOT, "jupyter", "config") }) });
+  // stopping this command stops Jupyter too (and with it the kernels), instead of orphaning it
+  for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) process.on(signal, () => child.kill(signal));
   child.on("exit", (code) => process.exit(code ?? 0));
 } catch (e) {
   if (!isUserError(e)) throw e;

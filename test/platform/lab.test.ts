@@ -4,7 +4,7 @@
  * plotly.js through custom.js, on the project's kernel. Autosave is switched off first, so the
  * notebook file is never rewritten by the test.
  */
-import { spawn, type ChildProcess } from "child_process";
+import { spawn, spawnSync, type ChildProcess } from "child_process";
 import { createServer } from "net";
 import { readFileSync } from "fs";
 import { join } from "path";
@@ -29,7 +29,7 @@ function freePort(): Promise<number> {
 
 beforeAll(async () => {
   port = await freePort();
-  server = spawn(join(ROOT, "node_modules", ".bin", "tsx"), [join(ROOT, "scripts", "lab.ts"), "--no-browser", "--ip=127.0.0.1", `--port=${port}`, `--NotebookApp.token=${token}`], { cwd: ROOT, stdio: "pipe" });
+  server = spawn(join(ROOT, "node_modules", ".bin", "tsx"), [join(ROOT, "scripts", "lab.ts"), "--no-browser", "--ip=127.0.0.1", `--port=${port}`, `--NotebookApp.token=${token}`], { cwd: ROOT, stdio: "pipe", detached: true });
   await new Promise<void>((resolve, reject) => {
     let log = "";
     const timer = setTimeout(() => reject(new Error(`Jupyter did not start:\n${log}`)), 60_000);
@@ -45,8 +45,11 @@ beforeAll(async () => {
   });
 }, 90_000);
 
-afterAll(() => {
-  server?.kill("SIGTERM");
+afterAll(async () => {
+  if (!server?.pid) return;
+  // the whole process group: tsx, scripts/lab.ts and the Jupyter server it started
+  process.kill(-server.pid, "SIGTERM");
+  await new Promise((resolve) => setTimeout(resolve, 1500));
 });
 
 describe("npm run lab", () => {
@@ -82,4 +85,22 @@ describe("npm run lab", () => {
     }
     expect(readFileSync(NOTEBOOK, "utf8")).toBe(before);
   }, 240_000);
+
+  it("stopping npm run lab stops its Jupyter server", async () => {
+    const probe = spawn(join(ROOT, "node_modules", ".bin", "tsx"), [join(ROOT, "scripts", "lab.ts"), "--no-browser", "--ip=127.0.0.1", `--port=${await freePort()}`, `--NotebookApp.token=${token}x`], { cwd: ROOT, stdio: "pipe" });
+    let log = "";
+    await new Promise<void>((resolve) => {
+      const watch = (d: Buffer) => {
+        log += d.toString();
+        if (log.includes("is running at")) resolve();
+      };
+      probe.stdout?.on("data", watch);
+      probe.stderr?.on("data", watch);
+    });
+    const running = () => spawnSync("pgrep", ["-f", `NotebookApp.token=${token}x`]).status === 0;
+    expect(running()).toBe(true);
+    probe.kill("SIGTERM");
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    expect(running()).toBe(false);
+  }, 90_000);
 });
