@@ -8,20 +8,14 @@
  * instead of over the originals; the tests use both).
  */
 import { spawnSync } from "child_process";
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from "fs";
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { basename, join, relative, resolve } from "path";
 import { findChromium, plotlyJsPath } from "../src/display/png";
 import { isUserError, UserError } from "../src/errors";
+import { writeFileAtomic } from "../src/io/csv";
 import { chartCount, describeFailure, exportCopy, findFailure, finishReportHtml, normalizeExecuted, type Notebook } from "./lib/notebook";
 import { checkKernel, findJupyter, jupyterEnv, ROOT } from "./lib/tools";
-
-/** Writes a file atomically: a temporary file in the same folder, then a rename. */
-function writeAtomic(file: string, content: string): void {
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, content);
-  renameSync(tmp, file);
-}
 
 interface Options {
   files: string[];
@@ -87,7 +81,7 @@ function runOne(jupyter: string, file: string, work: string, plotlyJs: string, o
   if (failure) throw new UserError(describeFailure(rel, failure));
   const nb = normalizeExecuted(executed);
   if (opts.executedDir) mkdirSync(opts.executedDir, { recursive: true });
-  writeAtomic(opts.executedDir ? join(opts.executedDir, basename(file)) : file, JSON.stringify(nb, null, 1) + "\n");
+  writeFileAtomic(opts.executedDir ? join(opts.executedDir, basename(file)) : file, JSON.stringify(nb, null, 1) + "\n");
 
   const copy = join(work, `${name}.ipynb`);
   writeFileSync(copy, JSON.stringify(exportCopy(nb)));
@@ -98,7 +92,7 @@ function runOne(jupyter: string, file: string, work: string, plotlyJs: string, o
   const charts = chartCount(nb);
   const page = finishReportHtml(readFileSync(join(work, `${name}.html`), "utf8"), charts > 0 ? plotlyJs : null);
   mkdirSync(opts.reportsDir, { recursive: true });
-  writeAtomic(join(opts.reportsDir, `${name}.html`), page);
+  writeFileAtomic(join(opts.reportsDir, `${name}.html`), page);
   return { file: rel, cells: nb.cells.filter((c) => c.cell_type === "code").length, charts, seconds: (Date.now() - started) / 1000 };
 }
 

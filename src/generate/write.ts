@@ -4,7 +4,8 @@
  * reader never sees half a file. Transactions are streamed in chunks: memory stays flat however
  * many rows there are.
  */
-import { closeSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from "fs";
+import { mkdirSync, writeSync } from "fs";
+import { dataCsvField, writeAtomic } from "../io/csv";
 import { join } from "path";
 import { minuteTexts } from "./calendar";
 import { streamContext, type GeneratedDataset } from "./dataset";
@@ -16,35 +17,13 @@ export const DATASET_FILES = [
   "customers.csv", "products.csv", "truth_customers.csv", "truth_products.csv", "transactions.csv", "manifest.json", "README.md",
 ] as const;
 
-/** Text of one CSV field: empty for null/undefined, quoted when it holds a comma, quote or newline. */
-export function csvField(v: unknown): string {
-  if (v === null || v === undefined) return "";
-  const s = typeof v === "number" ? (Number.isFinite(v) ? String(v) : "") : String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 /** A small table of plain columns as CSV text (header line, "\n" line ends). */
 export function csvOfColumns(columns: Record<string, ArrayLike<unknown>>): string {
   const names = Object.keys(columns);
   const n = names.length ? columns[names[0]].length : 0;
-  const lines: string[] = [names.map(csvField).join(",")];
-  for (let i = 0; i < n; i++) lines.push(names.map((c) => csvField(columns[c][i])).join(","));
+  const lines: string[] = [names.map(dataCsvField).join(",")];
+  for (let i = 0; i < n; i++) lines.push(names.map((c) => dataCsvField(columns[c][i])).join(","));
   return lines.join("\n") + "\n";
-}
-
-/** Write a file atomically: to a temporary file in the same folder, then renamed over `path`. */
-function writeAtomically(path: string, write: (fd: number) => void): void {
-  const tmp = join(path, "..", `.${path.split(/[\\/]/).pop()}.${process.pid}.tmp`);
-  const fd = openSync(tmp, "w");
-  try {
-    write(fd);
-    closeSync(fd);
-  } catch (e) {
-    closeSync(fd);
-    rmSync(tmp, { force: true });
-    throw e;
-  }
-  renameSync(tmp, path);
 }
 
 /** Builds CSV text of transaction rows; `take()` hands over the text so far. */
@@ -59,7 +38,7 @@ class CsvSink implements RowSink {
   constructor(dataset: GeneratedDataset) {
     const p = dataset.plan;
     this.dayText = p.calendar.date.map((d) => d + " ");
-    this.codes = p.products.code.map(csvField);
+    this.codes = p.products.code.map(dataCsvField);
     this.customerIds = p.customers.id;
   }
   row(invoice: string, item: number, description: string | null, quantity: number, day: number, minute: number,
@@ -68,7 +47,7 @@ class CsvSink implements RowSink {
     if (description !== null) {
       d = this.descriptions.get(description) ?? "";
       if (d === "" && description !== "") {
-        d = csvField(description);
+        d = dataCsvField(description);
         this.descriptions.set(description, d);
       }
     }
@@ -131,7 +110,7 @@ export function writeDataset(dir: string, dataset: GeneratedDataset): string[] {
   const paths: string[] = [];
   const small = (name: string, text: string) => {
     const path = join(dir, name);
-    writeAtomically(path, (fd) => writeSync(fd, text));
+    writeAtomic(path, (fd) => writeSync(fd, text));
     paths.push(path);
   };
   small("customers.csv", csvOfColumns(dataset.customers as unknown as Record<string, ArrayLike<unknown>>));
@@ -140,7 +119,7 @@ export function writeDataset(dir: string, dataset: GeneratedDataset): string[] {
   small("truth_products.csv", csvOfColumns(dataset.truthProducts as unknown as Record<string, ArrayLike<unknown>>));
 
   const path = join(dir, "transactions.csv");
-  writeAtomically(path, (fd) => {
+  writeAtomic(path, (fd) => {
     writeSync(fd, "invoice,stockCode,description,quantity,invoiceDate,unitPrice,customerId,country\n");
     const stream = new TransactionStream(streamContext(dataset));
     const sink = new CsvSink(dataset);

@@ -16,14 +16,26 @@ export function spreadsheetSafe(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
-/** A CSV field: quoted when it holds a comma, quote or line break (RFC 4180). */
-export function csvField(value: unknown): string {
+/** Text as a CSV field: quoted, with inner quotes doubled, when it holds a comma, quote or line break (RFC 4180). */
+export function quoteCsv(text: string): string {
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/**
+ * A value as a field of a data file (read back by a loader, so text is kept exactly):
+ * empty for null and non-finite numbers, dates as `YYYY-MM-DD HH:MM:SS`, text quoted as needed.
+ */
+export function dataCsvField(value: unknown): string {
   if (value === null || value === undefined) return "";
   if (typeof value === "number") return Number.isFinite(value) ? String(value) : "";
   if (typeof value === "bigint") return String(value);
   if (value instanceof Date) return value.toISOString().slice(0, 19).replace("T", " ");
-  const text = spreadsheetSafe(String(value));
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return quoteCsv(String(value));
+}
+
+/** A value as a field of an export meant for spreadsheets: `dataCsvField`, with text made `spreadsheetSafe`. */
+export function csvField(value: unknown): string {
+  return typeof value === "string" ? quoteCsv(spreadsheetSafe(value)) : dataCsvField(value);
 }
 
 /** A DataFrame as CSV text with a header row, every text cell spreadsheet-safe. */
@@ -34,10 +46,11 @@ export function toCsv(df: DataFrame): string {
 }
 
 /**
- * Writes a file atomically: the content goes to a temporary file in the same folder, is
- * flushed to disk, then renamed over the target (a rename within a folder is atomic).
+ * Writes a file atomically: `write` fills a temporary file in the same folder (in as many
+ * pieces as it likes), which is flushed to disk, then renamed over the target (a rename within a
+ * folder is atomic). An interrupted run leaves the old file, never half a new one.
  */
-export function writeFileAtomic(file: string, content: string | Buffer): void {
+export function writeAtomic(file: string, write: (fd: number) => void): void {
   const dir = dirname(file);
   try {
     mkdirSync(dir, { recursive: true });
@@ -48,7 +61,7 @@ export function writeFileAtomic(file: string, content: string | Buffer): void {
   try {
     const fd = openSync(tmp, "w");
     try {
-      writeSync(fd, typeof content === "string" ? Buffer.from(content, "utf8") : content);
+      write(fd);
       fsyncSync(fd);
     } finally {
       closeSync(fd);
@@ -58,6 +71,11 @@ export function writeFileAtomic(file: string, content: string | Buffer): void {
     rmSync(tmp, { force: true });
     throw new UserError(`${file}: could not be written (${(e as Error).message}).`);
   }
+}
+
+/** Writes text or bytes to a file atomically (see `writeAtomic`). */
+export function writeFileAtomic(file: string, content: string | Buffer): void {
+  writeAtomic(file, (fd) => writeSync(fd, typeof content === "string" ? Buffer.from(content, "utf8") : content));
 }
 
 /** Writes a DataFrame as spreadsheet-safe CSV, atomically. */

@@ -1,8 +1,8 @@
-import { readdirSync, readFileSync, writeFileSync } from "fs";
+import { readdirSync, readFileSync, writeFileSync, writeSync } from "fs";
 import { join } from "path";
 import pl from "nodejs-polars";
 import { describe, expect, it } from "vitest";
-import { csvField, spreadsheetSafe, toCsv, writeFileAtomic } from "../../src/io/csv";
+import { csvField, dataCsvField, spreadsheetSafe, toCsv, writeAtomic, writeFileAtomic } from "../../src/io/csv";
 import { tempDir } from "../helpers";
 
 describe("spreadsheet-safe CSV", () => {
@@ -35,5 +35,25 @@ describe("atomic writes", () => {
     writeFileSync(join(dir, "file"), "x");
     expect(() => writeFileAtomic(join(dir, "file", "sub", "out.csv"), "y")).toThrow(/cannot create the folder|could not be written/);
     expect(readFileSync(join(dir, "file"), "utf8")).toBe("x");
+  });
+});
+
+describe("data files and streamed atomic writes", () => {
+  it("dataCsvField keeps text exactly (no spreadsheet prefix), so loaders read it back", () => {
+    expect(dataCsvField("-5 DISCOUNT")).toBe("-5 DISCOUNT");
+    expect(dataCsvField('a "b", c')).toBe('"a ""b"", c"');
+    expect(csvField("-5 DISCOUNT")).toBe("'-5 DISCOUNT");
+    expect(dataCsvField(new Date("2011-01-02T03:04:05Z"))).toBe("2011-01-02 03:04:05");
+  });
+  it("writeAtomic takes the content in pieces and leaves no temporary file when the writer fails", () => {
+    const dir = tempDir();
+    const file = join(dir, "big.csv");
+    writeAtomic(file, (fd) => {
+      for (const piece of ["a\n", "b\n"]) writeSync(fd, piece);
+    });
+    expect(readFileSync(file, "utf8")).toBe("a\nb\n");
+    expect(() => writeAtomic(file, () => { throw new Error("disk full"); })).toThrow(/big\.csv: could not be written \(disk full\)/);
+    expect(readFileSync(file, "utf8")).toBe("a\nb\n");
+    expect(readdirSync(dir)).toEqual(["big.csv"]);
   });
 });
