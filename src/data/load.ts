@@ -193,3 +193,8 @@ export async function loadDatasetAsync(files: DatasetFiles): Promise<Dataset> {
     p: files.products ? await readTable(files.products) : undefined,
   });
 }
+
+/** The customer IDs of a dataset's customers table (its roster), or undefined when it has none. */
+export function customerRoster(dataset: Dataset): string[] | undefined {
+  return dataset.customers ? (dataset.customers.getColumn("customerId").toArray() as string[]) : undefined;
+}

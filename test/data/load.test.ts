@@ -2,7 +2,7 @@ import { gzipSync } from "zlib";
 import { join } from "path";
 import pl from "nodejs-polars";
 import { describe, expect, it } from "vitest";
-import { loadDataset, loadDatasetAsync } from "../../src/data/load";
+import { customerRoster, loadDataset, loadDatasetAsync } from "../../src/data/load";
 import { SHARED_DATA, tempDir, tempFile } from "../helpers";
 
 const HEADER = "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country";
@@ -142,5 +142,14 @@ describe("profile tables", () => {
     expect(() => loadDataset({ transactions: t, customers: bad })).toThrow(/c2\.csv: column "age" row 1 has "forty", which is not a finite number/);
     const dup = tempFile("c3.csv", "customerId,age\n7,1\n7,2\n");
     expect(() => loadDataset({ transactions: t, customers: dup })).toThrow(/customerId "7" appears more than once \(again at row 2\)/);
+  });
+});
+
+describe("customerRoster", () => {
+  it("lists the customers table's IDs, or nothing without one", () => {
+    const t = tempFile("t.csv", "InvoiceNo,StockCode,Quantity,InvoiceDate,UnitPrice,CustomerID\n1,A,1,2011-01-01 10:00:00,1.0,7\n");
+    const c = tempFile("c.csv", "customerId,age\n7,30\n8,41\n");
+    expect(customerRoster(loadDataset({ transactions: t, customers: c }))).toEqual(["7", "8"]);
+    expect(customerRoster(loadDataset({ transactions: t }))).toBeUndefined();
   });
 });

@@ -2,6 +2,7 @@
 import pl from "nodejs-polars";
 import { UserError } from "../../errors";
 import { fmtInt } from "../../display/format";
+import { customerRoster } from "../../data/load";
 import { writeCsv } from "../../io/csv";
 import { rfmTable, segmentSummary } from "../../rfm/index";
 import { intOption, type Command } from "../args";
@@ -10,8 +11,7 @@ import type { Dataset } from "../../model";
 import type { CleanData } from "../../clean/clean";
 
 function rfmOf(dataset: Dataset, clean: CleanData, bins: number) {
-  const roster = dataset.customers ? (dataset.customers.getColumn("customerId").toArray() as string[]) : undefined;
-  return rfmTable(clean.customerLines, clean.sales, { bins, roster });
+  return rfmTable(clean.customerLines, clean.sales, { bins, roster: customerRoster(dataset) });
 }
 
 export const rfmCommand: Command = {
