@@ -44,4 +44,4 @@ export { demandQuantile, stockCheck, stockLevels, stockingQuantity } from "./sto
 export type { BatchOptions, BatchProgress, BatchResult } from "./batch";
 export { forecastMany } from "./batch";
 export { holdoutMase, meanHoldoutMase, pooledCoverage, resultsFrame, withHoldout } from "./summary";
-export { holdoutTable, meanDailyForecast, stockingTable } from "./tables";
+export { forecastTable, holdoutTable, meanDailyForecast, stockingTable } from "./tables";

@@ -63,3 +63,31 @@ export function meanDailyForecast(results: (SeriesForecast | FailedForecast)[], 
   }
   return out;
 }
+
+/**
+ * Forecasts as a long table for export: one row per series and forecast day with `date`,
+ * `series`, `model`, `point`, and `lower_L` / `upper_L` for each interval level L in percent
+ * (values rounded to cents).
+ */
+export function forecastTable(results: SeriesForecast[], levels: number[]): DataFrame {
+  const round2 = (x: number) => Math.round(x * 100) / 100;
+  const cols: Record<string, (string | number)[]> = { date: [], series: [], model: [], point: [] };
+  for (const l of levels) {
+    cols[`lower_${Math.round(l * 100)}`] = [];
+    cols[`upper_${Math.round(l * 100)}`] = [];
+  }
+  for (const r of results) {
+    const f = r.forecast;
+    f.dates.forEach((d, t) => {
+      cols.date.push(d);
+      cols.series.push(r.seriesId);
+      cols.model.push(f.model);
+      cols.point.push(round2(f.point[t]));
+      for (const iv of f.intervals) {
+        cols[`lower_${Math.round(iv.level * 100)}`]?.push(round2(iv.lower[t]));
+        cols[`upper_${Math.round(iv.level * 100)}`]?.push(round2(iv.upper[t]));
+      }
+    });
+  }
+  return pl.DataFrame(cols);
+}

@@ -1,9 +1,9 @@
 /** retail-lab forecast: daily forecasts with backtests, intervals and held-out scores. */
-import pl from "nodejs-polars";
 import { cleanTransactions } from "../../clean/clean";
 import { UserError } from "../../errors";
 import { forecastMany } from "../../forecasts/batch";
 import { holdoutMase, meanHoldoutMase, pooledCoverage } from "../../forecasts/summary";
+import { forecastTable } from "../../forecasts/tables";
 import type { FailedForecast, SeriesForecast } from "../../forecasts/types";
 import { writeCsv } from "../../io/csv";
 import { detectClosedDays } from "../../series/closed";
@@ -74,7 +74,7 @@ export const forecastCommand: Command = {
     const batch = await forecastMany(series, { horizon, holdout, levels, calendar }, progressBar(series.length));
     const ok = batch.results.filter((r): r is SeriesForecast => r.status !== "failed");
     if (o.out) {
-      writeCsv(String(o.out), forecastRows(ok, levels));
+      writeCsv(String(o.out), forecastTable(ok, levels));
       console.log(`wrote ${ok.length} series x ${horizon} days to ${o.out}`);
     }
     if (o.json) {
@@ -109,31 +109,4 @@ function summaryOf(r: SeriesForecast | FailedForecast) {
     replacements: r.replacements.length,
     notes: r.notes,
   };
-}
-
-/** One row per series and forecast day: date, series, model, point and the bounds per level. */
-function forecastRows(results: SeriesForecast[], levels: number[]) {
-  const cols: Record<string, (string | number)[]> = { date: [], series: [], model: [], point: [] };
-  for (const l of levels) {
-    cols[`lower_${Math.round(l * 100)}`] = [];
-    cols[`upper_${Math.round(l * 100)}`] = [];
-  }
-  for (const r of results) {
-    const f = r.forecast;
-    f.dates.forEach((d, t) => {
-      cols.date.push(d);
-      cols.series.push(r.seriesId);
-      cols.model.push(f.model);
-      cols.point.push(round2(f.point[t]));
-      for (const iv of f.intervals) {
-        cols[`lower_${Math.round(iv.level * 100)}`]?.push(round2(iv.lower[t]));
-        cols[`upper_${Math.round(iv.level * 100)}`]?.push(round2(iv.upper[t]));
-      }
-    });
-  }
-  return pl.DataFrame(cols);
-}
-
-function round2(x: number): number {
-  return Math.round(x * 100) / 100;
 }
