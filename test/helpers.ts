@@ -14,5 +14,9 @@ export function tempFile(name: string, content: string | Buffer): string {
   return file;
 }
 
-/** The shared reference data beside the checkout (present on dev machines and in CI). */
-export const SHARED_DATA = join(__dirname, "..", "..", "shared", "data");
+/**
+ * The data shipped in the repository (data/): UCI Online Retail, the Kalbe tables, the CDNOW
+ * sample, the Hillstrom experiment, each with its attribution in data/README.md. Tests read
+ * only data inside the checkout, so a fresh clone passes with nothing beside it.
+ */
+export const REPO_DATA = join(__dirname, "..", "data");

@@ -2,10 +2,10 @@ import { existsSync, readFileSync } from "fs";
 import { join } from "path";
 import { describe, expect, it } from "vitest";
 import { parseFeatures, parseK } from "../../src/cli/commands/clusters";
-import { SHARED_DATA, tempDir, tempFile } from "../helpers";
+import { REPO_DATA, tempDir, tempFile } from "../helpers";
 import { cli } from "./run";
 
-const UCI = join(SHARED_DATA, "online_retail.csv.gz");
+const UCI = join(REPO_DATA, "online_retail.csv.gz");
 
 /** scikit-learn's inertia per k (k = 1..10) on log1p(recency, frequency, monetary), standardised: best of 10 k-means++ restarts. */
 const SKLEARN_INERTIA = [13014.0, 6476.5, 4858.3, 3925.6, 3268.9, 2841.0, 2532.9, 2331.6, 2145.4, 1997.5];

@@ -2,10 +2,10 @@ import { spawnSync } from "child_process";
 import { existsSync, readFileSync, readdirSync, writeFileSync } from "fs";
 import { join } from "path";
 import { describe, expect, it } from "vitest";
-import { SHARED_DATA, tempDir, tempFile } from "../helpers";
+import { REPO_DATA, tempDir, tempFile } from "../helpers";
 import { cli } from "./run";
 
-const UCI = join(SHARED_DATA, "online_retail.csv.gz");
+const UCI = join(REPO_DATA, "online_retail.csv.gz");
 
 describe("retail-lab --help", () => {
   it("explains every command", () => {
@@ -45,7 +45,7 @@ describe("retail-lab clean", () => {
       customers: { columns: { customerId: "CustomerID" } },
       products: { columns: { stockCode: "ProductID", description: "Product Name" } },
     }));
-    const k = (f: string) => join(SHARED_DATA, "kalbe", f);
+    const k = (f: string) => join(REPO_DATA, "kalbe", f);
     const r = cli(["clean", "--input", k("transaction.csv"), "--customers", k("customer.csv"), "--products", k("product.csv"), "--map", map, "--json"]);
     expect(r.stderr).toBe("");
     expect(JSON.parse(r.stdout)).toMatchObject({ input: 5020, duplicate: 0, customer_lines: 5020 });

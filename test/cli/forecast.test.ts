@@ -2,10 +2,10 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import { describe, expect, it } from "vitest";
 import { parseLevels, parseProducts } from "../../src/cli/commands/forecast";
-import { SHARED_DATA, tempDir } from "../helpers";
+import { REPO_DATA, tempDir } from "../helpers";
 import { cli } from "./run";
 
-const UCI = join(SHARED_DATA, "online_retail.csv.gz");
+const UCI = join(REPO_DATA, "online_retail.csv.gz");
 
 describe("forecast options", () => {
   it("parses levels and product selections", () => {

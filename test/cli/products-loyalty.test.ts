@@ -5,10 +5,10 @@ import { describe, expect, it } from "vitest";
 import { cleanTransactions } from "../../src/clean/clean";
 import { parseLevel } from "../../src/cli/commands/loyalty";
 import { loadDataset } from "../../src/data/load";
-import { SHARED_DATA, tempDir } from "../helpers";
+import { REPO_DATA, tempDir } from "../helpers";
 import { cli } from "./run";
 
-const UCI = join(SHARED_DATA, "online_retail.csv.gz");
+const UCI = join(REPO_DATA, "online_retail.csv.gz");
 
 const HEADER_UCI =
   "stockCode,description,inSales,inCatalogue,abcClass,quadrant,revenue,windowUnits,velocity,forecastDailyUnits,demandRate,demandSource," +

@@ -5,11 +5,11 @@ import { naiveSilhouette } from "./helpers";
 import { join } from "path";
 import { cleanTransactions } from "../../src/clean/clean";
 import { loadDataset } from "../../src/data/load";
-import { SHARED_DATA } from "../helpers";
+import { REPO_DATA } from "../helpers";
 
 /** The project's own loader and cleaning rules on the shared UCI file. */
 function loadOnlineRetail() {
-  const c = cleanTransactions(loadDataset({ transactions: join(SHARED_DATA, "online_retail.csv.gz") }).transactions);
+  const c = cleanTransactions(loadDataset({ transactions: join(REPO_DATA, "online_retail.csv.gz") }).transactions);
   const r = c.report;
   return {
     purchases: c.customerLines,

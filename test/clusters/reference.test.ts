@@ -13,7 +13,7 @@ import { cleanTransactions } from "../../src/clean/clean";
 import { adjustedRandIndex, clusterPoints, kmeans } from "../../src/clusters/index";
 import { loadDataset } from "../../src/data/load";
 import { customerFeatures } from "../../src/features/index";
-import { SHARED_DATA } from "../helpers";
+import { REPO_DATA } from "../helpers";
 
 /** Sum of squared distances of each point to the centroid of its cluster, computed here. */
 function inertiaOf(points: number[][], labels: number[], centroids: number[][]): number {
@@ -21,7 +21,7 @@ function inertiaOf(points: number[][], labels: number[], centroids: number[][]):
 }
 
 describe("k-means against ml-kmeans on the UCI customers", () => {
-  const c = cleanTransactions(loadDataset({ transactions: join(SHARED_DATA, "online_retail.csv.gz") }).transactions);
+  const c = cleanTransactions(loadDataset({ transactions: join(REPO_DATA, "online_retail.csv.gz") }).transactions);
   const points = clusterPoints(customerFeatures(c.customerLines, c.returns), ["recency", "frequency", "monetary"]);
 
   for (const k of [2, 3, 4, 5]) {

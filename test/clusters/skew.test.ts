@@ -4,7 +4,7 @@ import { cleanTransactions } from "../../src/clean/clean";
 import { SKEWED_FEATURES, skewedFeatures, skewness } from "../../src/clusters/skew";
 import { loadDataset } from "../../src/data/load";
 import { customerFeatures } from "../../src/features/index";
-import { SHARED_DATA } from "../helpers";
+import { REPO_DATA } from "../helpers";
 
 describe("skewness", () => {
   it("is 0 for a symmetric sample and m3 / m2^1.5 otherwise", () => {
@@ -24,7 +24,7 @@ describe("skewedFeatures", () => {
     expect(skewedFeatures([])).toEqual([]);
   });
   it("matches the data: on the UCI customers the skewed features have skewness > 1, the others < 1", () => {
-    const clean = cleanTransactions(loadDataset({ transactions: join(SHARED_DATA, "online_retail.csv.gz") }).transactions);
+    const clean = cleanTransactions(loadDataset({ transactions: join(REPO_DATA, "online_retail.csv.gz") }).transactions);
     const features = customerFeatures(clean.customerLines, clean.returns);
     const numeric = features.columns.filter((c) => c !== "customerId");
     const skew = Object.fromEntries(numeric.map((c) => [c, skewness((features.getColumn(c).toArray() as unknown[]).map(Number))]));

@@ -3,7 +3,7 @@ import { join } from "path";
 import pl from "nodejs-polars";
 import { describe, expect, it } from "vitest";
 import { customerRoster, loadDataset, loadDatasetAsync } from "../../src/data/load";
-import { SHARED_DATA, tempDir, tempFile } from "../helpers";
+import { REPO_DATA, tempDir, tempFile } from "../helpers";
 
 const HEADER = "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country";
 const ROWS = [
@@ -98,7 +98,7 @@ describe("loadDataset on Parquet and xlsx", () => {
 });
 
 describe("several related tables through a mapping (Kalbe case study)", () => {
-  const kalbe = join(SHARED_DATA, "kalbe");
+  const kalbe = join(REPO_DATA, "kalbe");
   const mapping = {
     transactions: { columns: { invoice: "TransactionID", invoiceDate: "Date", stockCode: "ProductID", unitPrice: "Price", quantity: "Qty", customerId: "CustomerID" }, dayFirst: true },
     customers: { columns: { customerId: "CustomerID", age: "Age", income: "Income" } },

@@ -16,10 +16,10 @@ import type { DailySeries, TradingCalendar } from "../../src/series/types";
 import { join } from "path";
 import { cleanTransactions } from "../../src/clean/clean";
 import { loadDataset } from "../../src/data/load";
-import { SHARED_DATA } from "../helpers";
+import { REPO_DATA } from "../helpers";
 
 function loadSales(): DataFrame {
-  return cleanTransactions(loadDataset({ transactions: join(SHARED_DATA, "online_retail.csv.gz") }).transactions).sales;
+  return cleanTransactions(loadDataset({ transactions: join(REPO_DATA, "online_retail.csv.gz") }).transactions).sales;
 }
 
 let sales: DataFrame;

@@ -7,7 +7,7 @@ import {
   compareIds, customerCountries, daysBefore, rankScores, ranksOf, regionOf, rfmTable, scoreOfRank, segmentActions, segmentOf,
   segmentMixMatrix, segmentRow, segmentSummary, snapshotDate, volumeSegment,
 } from "../../src/rfm/index";
-import { SHARED_DATA } from "../helpers";
+import { REPO_DATA } from "../helpers";
 
 describe("scores", () => {
   it("ranks ascending with ties broken by customer ID", () => {
@@ -87,7 +87,7 @@ describe("rfmTable on a hand-made case", () => {
 
 describe("the UCI Online Retail segments", () => {
   it("reproduces the published segment counts", () => {
-    const c = cleanTransactions(loadDataset({ transactions: join(SHARED_DATA, "online_retail.csv.gz") }).transactions);
+    const c = cleanTransactions(loadDataset({ transactions: join(REPO_DATA, "online_retail.csv.gz") }).transactions);
     const rfm = rfmTable(c.customerLines, c.sales);
     expect(rfm.height).toBe(4338);
     const counts = Object.fromEntries((segmentSummary(rfm).toRecords() as { segment: string; customers: number }[]).map((r) => [r.segment, Number(r.customers)]));
