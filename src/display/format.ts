@@ -1,47 +1,5 @@
 /**
- * Number formatting for tables and findings. Findings in notebooks are template strings over
- * computed values, formatted with these, so every figure a reader sees comes from the data.
+ * Number formatting for tables and findings lives in ../util/format (analysis modules use it for
+ * their sentences too); the display layer re-exports it for the notebooks' convenience.
  */
-
-/** `1234567.8` -> `1,234,568` (rounded to `digits` decimals, 0 by default). */
-export function fmtInt(x: number, digits = 0): string {
-  if (!Number.isFinite(x)) return String(x);
-  return x.toLocaleString("en-GB", { minimumFractionDigits: digits, maximumFractionDigits: digits });
-}
-
-/** A number with a sensible number of decimals: integers as integers, others to 2 places. */
-export function fmtNumber(x: number): string {
-  if (!Number.isFinite(x)) return String(x);
-  return Number.isInteger(x) ? fmtInt(x) : fmtInt(x, Math.abs(x) < 1 ? 3 : 2);
-}
-
-/** `0.1234` -> `12.3%`. */
-export function fmtPct(share: number, digits = 1): string {
-  if (!Number.isFinite(share)) return String(share);
-  return `${(share * 100).toFixed(digits)}%`;
-}
-
-/** Money with a currency symbol (pounds by default: the UCI shop is British): `£1,234.50`. */
-export function fmtMoney(x: number, symbol = "£", digits = 0): string {
-  if (!Number.isFinite(x)) return String(x);
-  const sign = x < 0 ? "-" : "";
-  return `${sign}${symbol}${fmtInt(Math.abs(x), digits)}`;
-}
-
-/** A date as `YYYY-MM-DD` (naive shop time, stored as UTC). */
-export function fmtDate(d: Date | number): string {
-  return new Date(d).toISOString().slice(0, 10);
-}
-
-/** A cell value as text for a table: numbers grouped, dates ISO, null as an empty cell. */
-export function fmtCell(v: unknown): string {
-  if (v === null || v === undefined) return "";
-  if (v instanceof Date) {
-    const iso = v.toISOString();
-    return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : iso.slice(0, 19).replace("T", " ");
-  }
-  if (typeof v === "number") return fmtNumber(v);
-  if (typeof v === "bigint") return fmtInt(Number(v));
-  if (typeof v === "boolean") return v ? "true" : "false";
-  return String(v);
-}
+export { fmtInt, fmtNumber, fmtPct, fmtMoney, fmtDate, fmtCell } from "../util/format";

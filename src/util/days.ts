@@ -1,0 +1,49 @@
+/**
+ * Day arithmetic on timestamps stored as naive shop time (polars hands them over as UTC
+ * milliseconds). A day number counts days since 1970-01-01; an ISO day is "YYYY-MM-DD".
+ *
+ * Example: 2010-12-01 08:26 is 1,291,191,960,000 ms; its day number is floor(that / 86,400,000)
+ * = 14,944, and 14,944 days after 1970-01-01 is "2010-12-01".
+ */
+import { UserError } from "../errors";
+
+/** Milliseconds in a day: 24 x 60 x 60 x 1000. */
+export const DAY_MS = 86_400_000;
+
+/** The day number (days since 1970-01-01) of a timestamp in ms or a Date. */
+export function dayNumberOf(time: number | Date): number {
+  return Math.floor(Number(time) / DAY_MS);
+}
+
+/** Midnight (as a Date) of the calendar day of a timestamp. */
+export function startOfDay(time: number | Date): Date {
+  return new Date(dayNumberOf(time) * DAY_MS);
+}
+
+/** Whole calendar days from `from`'s day to `to`'s day (negative when `to` is earlier). */
+export function daysBetween(from: number | Date, to: number | Date): number {
+  return dayNumberOf(to) - dayNumberOf(from);
+}
+
+/** The ISO day ("YYYY-MM-DD") of a day number. Example: 0 -> "1970-01-01". */
+export function isoDayOfNumber(day: number): string {
+  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** The ISO day ("YYYY-MM-DD") of a timestamp or Date. */
+export function isoDayOf(time: number | Date): string {
+  return isoDayOfNumber(dayNumberOf(time));
+}
+
+/**
+ * The day number of an ISO day "YYYY-MM-DD"; a UserError naming `what` (e.g. "--cutoff") for
+ * anything else, impossible dates included (2011-02-30).
+ */
+export function parseIsoDay(text: string, what = "a date"): number {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  const ms = m ? Date.UTC(+m[1], +m[2] - 1, +m[3]) : NaN;
+  if (!m || Number.isNaN(ms) || isoDayOfNumber(ms / DAY_MS) !== text) {
+    throw new UserError(`${what} must be a calendar day written YYYY-MM-DD (e.g. 2011-12-09), not "${text}".`);
+  }
+  return ms / DAY_MS;
+}

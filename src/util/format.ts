@@ -1,0 +1,59 @@
+/**
+ * Numbers as they read in sentences and tables: findings are template strings over computed
+ * values formatted with these, so every figure a reader sees comes from the data. Analysis
+ * modules use them for their action sentences; the display layer for tables.
+ */
+
+/** `1234567.8` -> `1,234,568` (rounded to `digits` decimals, 0 by default). */
+export function fmtInt(x: number, digits = 0): string {
+  if (!Number.isFinite(x)) return String(x);
+  return x.toLocaleString("en-GB", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+}
+
+/** A number with a sensible number of decimals: integers as integers, others to 2 places (3 below 1). */
+export function fmtNumber(x: number): string {
+  if (!Number.isFinite(x)) return String(x);
+  return Number.isInteger(x) ? fmtInt(x) : fmtInt(x, Math.abs(x) < 1 ? 3 : 2);
+}
+
+/** `0.1234` -> `12.3%`. */
+export function fmtPct(share: number, digits = 1): string {
+  if (!Number.isFinite(share)) return String(share);
+  return `${(share * 100).toFixed(digits)}%`;
+}
+
+/** A share that may be missing: `fmtPct`, or "n/a" for null. */
+export function fmtShare(share: number | null, digits = 1): string {
+  return share === null ? "n/a" : fmtPct(share, digits);
+}
+
+/** Money with a currency symbol (pounds by default: the UCI shop is British): `£1,234.50`. */
+export function fmtMoney(x: number, symbol = "£", digits = 0): string {
+  if (!Number.isFinite(x)) return String(x);
+  const sign = x < 0 ? "-" : "";
+  return `${sign}${symbol}${fmtInt(Math.abs(x), digits)}`;
+}
+
+/** A date as `YYYY-MM-DD` (naive shop time, stored as UTC). */
+export function fmtDate(d: Date | number): string {
+  return new Date(d).toISOString().slice(0, 10);
+}
+
+/** `1st`, `2nd`, `3rd`, `4th`, ..., `11th`, `12th`, `13th`, `21st`. */
+export function ordinal(n: number): string {
+  const s = n % 100 >= 11 && n % 100 <= 13 ? "th" : ["th", "st", "nd", "rd"][n % 10] ?? "th";
+  return `${n}${s}`;
+}
+
+/** A cell value as text for a table: numbers grouped, dates ISO, null as an empty cell. */
+export function fmtCell(v: unknown): string {
+  if (v === null || v === undefined) return "";
+  if (v instanceof Date) {
+    const iso = v.toISOString();
+    return iso.endsWith("T00:00:00.000Z") ? iso.slice(0, 10) : iso.slice(0, 19).replace("T", " ");
+  }
+  if (typeof v === "number") return fmtNumber(v);
+  if (typeof v === "bigint") return fmtInt(Number(v));
+  if (typeof v === "boolean") return v ? "true" : "false";
+  return String(v);
+}
