@@ -1,0 +1,70 @@
+/**
+ * The CLI runs compiled JavaScript from dist/, rebuilt whenever src/ changes (scripts/build.js):
+ * fast to start, never stale.
+ */
+import { spawnSync } from "child_process";
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "fs";
+import { join } from "path";
+import { describe, expect, it } from "vitest";
+import { tempDir } from "../helpers";
+import { cli } from "./run";
+
+interface Build {
+  build(root?: string): string;
+  ensureBuilt(root?: string): boolean;
+  sourceHash(root?: string): string;
+  builtHash(root?: string): string | null;
+}
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const b = require("../../scripts/build.js") as Build;
+const ROOT = join(__dirname, "..", "..");
+
+function project(): string {
+  const root = tempDir("retail-lab-build-");
+  mkdirSync(join(root, "src", "cli"), { recursive: true });
+  writeFileSync(join(root, "src", "version.ts"), 'export const VERSION: string = "one";\n');
+  writeFileSync(join(root, "src", "cli", "main.ts"), 'import { VERSION } from "../version";\nexport function run(): void { console.log(VERSION); }\n');
+  return root;
+}
+
+const runBuilt = (root: string) => spawnSync(process.execPath, ["-e", `require(${JSON.stringify(join(root, "dist", "cli", "main.js"))}).run()`], { encoding: "utf8" }).stdout.trim();
+
+describe("the build", () => {
+  it("transpiles src/ into dist/ with the same layout, and rebuilds only when a source changed", () => {
+    const root = project();
+    expect(b.builtHash(root)).toBeNull();
+    expect(b.ensureBuilt(root)).toBe(true);
+    expect(runBuilt(root)).toBe("one");
+    expect(b.ensureBuilt(root)).toBe(false); // nothing changed
+    writeFileSync(join(root, "src", "version.ts"), 'export const VERSION: string = "two";\n');
+    expect(b.ensureBuilt(root)).toBe(true);
+    expect(runBuilt(root)).toBe("two");
+    // a new file counts as a change too
+    writeFileSync(join(root, "src", "extra.ts"), "export const X = 1;\n");
+    expect(b.builtHash(root)).not.toBe(b.sourceHash(root));
+    expect(b.ensureBuilt(root)).toBe(true);
+    expect(readdirSync(root).sort()).toEqual(["dist", "src"]); // no temporary build folders left
+    expect(readFileSync(join(root, "dist", ".source-hash"), "utf8").trim()).toBe(b.sourceHash(root));
+  });
+
+  it("the retail-lab command picks up an edit to src/ on its next run (the real bin script)", () => {
+    const root = project();
+    mkdirSync(join(root, "bin"));
+    mkdirSync(join(root, "scripts"));
+    copyFileSync(join(ROOT, "bin", "retail-lab.js"), join(root, "bin", "retail-lab.js"));
+    copyFileSync(join(ROOT, "scripts", "build.js"), join(root, "scripts", "build.js"));
+    symlinkSync(join(ROOT, "node_modules"), join(root, "node_modules"));
+    const bin = () => spawnSync(process.execPath, [join(root, "bin", "retail-lab.js")], { encoding: "utf8" });
+    expect(bin().stdout.trim()).toBe("one");
+    writeFileSync(join(root, "src", "version.ts"), 'export const VERSION: string = "edited";\n');
+    expect(bin().stdout.trim()).toBe("edited");
+    expect(b.builtHash(root)).toBe(b.sourceHash(root));
+  });
+
+  it("the project's own CLI answers from the build", () => {
+    const r = cli(["--help"]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain("usage: retail-lab COMMAND");
+    expect(b.builtHash(ROOT)).toBe(b.sourceHash(ROOT));
+  });
+});
