@@ -1,13 +1,41 @@
-/** Command-line parsing for the CLI: `--name value` and `--flag` options, with clear errors. */
-import { parseArgs } from "util";
+/**
+ * Command-line parsing for the CLI: `--name value`, `--name=value` and `--flag` options. Every
+ * malformed command line is refused with one sentence: unknown options and stray arguments, an
+ * option given twice, an empty value, a missing value, an option the command would ignore.
+ */
 import { UserError } from "../errors";
 
 /** An option of a command: its name, whether it takes a value, and a line of help. */
 export interface OptionSpec {
   name: string;
+  /** what the value looks like (`FILE.csv`, `N`); absent for a flag */
   value?: string;
   help: string;
   required?: boolean;
+  /** which input file of a dataset the option names (checked so that no output replaces it) */
+  input?: "transactions" | "mapping" | "customers" | "products";
+  /** the path the command writes: one file, or a folder of files */
+  output?: "file" | "dir";
+  /** for a folder output, the names of the files written in it */
+  outputFiles?: readonly string[];
+  /**
+   * The option is known but this command does not use it: giving it is refused with a sentence
+   * (rather than ignored); it is left out of the help.
+   */
+  unused?: boolean;
+}
+
+/** Parsed option values: text for options with a value, `true` for flags given. */
+export type OptionValues = Record<string, string | boolean | undefined>;
+
+/**
+ * A combination in which an option would have no effect: `option` is refused when `when` holds
+ * for the parsed values, with the sentence `--option would be ignored: because; leave one of them out.`
+ */
+export interface IgnoredOption {
+  option: string;
+  when: (values: OptionValues) => boolean;
+  because: string;
 }
 
 /** A CLI command: name, summary, options and the function that runs it. */
@@ -15,36 +43,85 @@ export interface Command {
   name: string;
   summary: string;
   options: OptionSpec[];
-  run(options: Record<string, string | boolean | undefined>): Promise<void> | void;
+  /** combinations in which an option would be ignored, refused before the command runs */
+  ignored?: IgnoredOption[];
+  run(options: OptionValues): Promise<void> | void;
 }
 
-/** Parses a command's options; unknown or missing options are user errors naming the option. */
-export function parseOptions(command: Command, argv: string[]): Record<string, string | boolean | undefined> {
-  const spec = Object.fromEntries(command.options.map((o) => [o.name, { type: o.value ? ("string" as const) : ("boolean" as const) }]));
-  let values: Record<string, string | boolean | undefined>;
-  try {
-    values = parseArgs({ args: argv, options: spec, allowPositionals: false, strict: true }).values as Record<string, string | boolean | undefined>;
-  } catch (e) {
-    throw new UserError(`${(e as Error).message.replace(/\. To specify.*$/, "")}. See retail-lab ${command.name} --help.`);
+function seeHelp(command: Command): string {
+  return `See retail-lab ${command.name} --help.`;
+}
+
+/** A token that starts an option (so it cannot be the value of the option before it): `--x`. */
+function isOptionToken(token: string): boolean {
+  return token.startsWith("--");
+}
+
+/**
+ * Parses a command's options. A value is the next argument unless that starts with `--`, so a
+ * negative number (`--horizon -5`) is a value, checked like any other. Refused with one sentence:
+ * unknown options, positional arguments, an option given twice, an option without its value or
+ * with an empty one, a value given to a flag, a missing required option, an option the command
+ * does not use, and an option that the other options given would make ineffective.
+ */
+export function parseOptions(command: Command, argv: string[]): OptionValues {
+  const specs = new Map(command.options.map((o) => [o.name, o]));
+  const values: OptionValues = {};
+  for (let i = 0; i < argv.length; i++) {
+    const token = argv[i];
+    const m = /^--([^=]+)(?:=([\s\S]*))?$/.exec(token);
+    if (!m) {
+      if (token.startsWith("-") && token.length > 1) throw new UserError(`Unknown option '${token}'. ${seeHelp(command)}`);
+      throw new UserError(`Unexpected argument '${token}': retail-lab ${command.name} takes only --options. ${seeHelp(command)}`);
+    }
+    const [, name, inline] = m;
+    const spec = specs.get(name);
+    if (!spec) throw new UserError(`Unknown option '--${name}'. ${seeHelp(command)}`);
+    if (spec.unused) throw new UserError(`--${name} would be ignored: ${command.name} does not read a ${spec.help}; leave it out.`);
+    let value: string | boolean = true;
+    if (spec.value) {
+      if (inline !== undefined) value = inline;
+      else if (i + 1 < argv.length && !isOptionToken(argv[i + 1])) value = argv[++i];
+      else throw new UserError(`--${name} needs a value (${spec.value}). ${seeHelp(command)}`);
+      if (value.trim() === "") throw new UserError(`--${name} needs a value (${spec.value}), not an empty text. ${seeHelp(command)}`);
+    } else if (inline !== undefined) {
+      throw new UserError(`--${name} is a flag and takes no value, not "${inline}". ${seeHelp(command)}`);
+    }
+    if (values[name] !== undefined) {
+      throw new UserError(`--${name} is given twice${spec.value ? ` ("${values[name]}" and "${value}")` : ""}: give each option once.`);
+    }
+    values[name] = value;
   }
   for (const o of command.options) {
-    if (o.required && values[o.name] === undefined) throw new UserError(`retail-lab ${command.name} needs --${o.name} ${o.value ?? ""}`.trim() + `. See retail-lab ${command.name} --help.`);
+    if (o.required && values[o.name] === undefined) throw new UserError(`retail-lab ${command.name} needs --${o.name} ${o.value ?? ""}`.trim() + `. ${seeHelp(command)}`);
+  }
+  for (const rule of command.ignored ?? []) {
+    if (values[rule.option] !== undefined && rule.when(values)) throw new UserError(`--${rule.option} would be ignored: ${rule.because}; leave one of them out.`);
   }
   return values;
 }
 
-/** The help text of one command. */
+/** The help text of one command (options it does not use are left out). */
 export function commandHelp(command: Command): string {
-  const width = Math.max(...command.options.map((o) => `--${o.name}${o.value ? ` ${o.value}` : ""}`.length));
-  const lines = command.options.map((o) => `  ${`--${o.name}${o.value ? ` ${o.value}` : ""}`.padEnd(width)}  ${o.help}${o.required ? " (required)" : ""}`);
+  const shown = command.options.filter((o) => !o.unused);
+  const width = Math.max(...shown.map((o) => `--${o.name}${o.value ? ` ${o.value}` : ""}`.length));
+  const lines = shown.map((o) => `  ${`--${o.name}${o.value ? ` ${o.value}` : ""}`.padEnd(width)}  ${o.help}${o.required ? " (required)" : ""}`);
   return `retail-lab ${command.name}: ${command.summary}\n\nOptions:\n${lines.join("\n")}`;
 }
 
-/** A numeric option: an integer within bounds, or a user error naming the option and value. */
-export function intOption(values: Record<string, unknown>, name: string, fallback: number, min = 1, max = Number.MAX_SAFE_INTEGER): number {
+/**
+ * A numeric option: a whole number written in decimal digits (an optional leading `-`), within
+ * bounds; anything else (`1.5`, `1e3`, `0x10`, `-5` below the minimum) is a user error naming
+ * the option, the bounds and the value.
+ */
+export function intOption(values: OptionValues, name: string, fallback: number, min = 1, max = Number.MAX_SAFE_INTEGER): number {
   const v = values[name];
   if (v === undefined) return fallback;
-  const n = Number(v);
-  if (!Number.isInteger(n) || n < min || n > max) throw new UserError(`--${name} must be a whole number from ${min} to ${max}, not "${v}".`);
+  const text = String(v).trim();
+  const n = /^-?\d+$/.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isSafeInteger(n) || n < min || n > max) {
+    const range = max === Number.MAX_SAFE_INTEGER ? `of at least ${min.toLocaleString("en")}` : `from ${min.toLocaleString("en")} to ${max.toLocaleString("en")}`;
+    throw new UserError(`--${name} must be a whole number ${range}, not "${v}".`);
+  }
   return n;
 }

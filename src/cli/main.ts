@@ -1,10 +1,12 @@
 /**
  * The retail-lab command line: a thin shell over the same src functions the notebooks call.
- * User errors print one message and exit 2; bugs print their stack and exit 1.
+ * User errors print one message and exit 2; bugs print their stack and exit 1. Options are
+ * checked (and an output that would replace an input or a non-file refused) before a command runs.
  */
 import { isUserError } from "../errors";
 import { commandHelp, parseOptions, type Command } from "./args";
 import { clustersCommand } from "./commands/clusters";
+import { refuseUnsafeOutput } from "./data-options";
 import { cleanCommand, sqlCommand } from "./commands/data";
 import { forecastCommand } from "./commands/forecast";
 import { generateCommand } from "./commands/generate";
@@ -50,7 +52,9 @@ export async function run(argv: string[]): Promise<void> {
     return;
   }
   try {
-    await command.run(parseOptions(command, rest));
+    const options = parseOptions(command, rest);
+    refuseUnsafeOutput(command, options);
+    await command.run(options);
   } catch (e) {
     if (isUserError(e)) {
       console.error(`retail-lab ${name}: ${e.message}`);

@@ -10,6 +10,7 @@ import { existsSync } from "fs";
 import { availableParallelism } from "os";
 import { join } from "path";
 import { Worker } from "worker_threads";
+import { UserError } from "../errors";
 import type { DailySeries } from "../series/types";
 import { resolveOptions, tryForecastSeries } from "./forecast";
 import type { FailedForecast, ForecastOptions, SeriesForecast } from "./types";
@@ -198,4 +199,18 @@ export async function forecastMany(
       wallMs: Date.now() - started,
     };
   }
+}
+
+/**
+ * The forecasts of a batch that succeeded, in input order. A batch in which every series failed
+ * is an error, not an empty result: it names how many failed and the first one's reason (a
+ * UserError when that reason is bad input, a plain Error for a bug).
+ */
+export function succeededForecasts(batch: BatchResult): SeriesForecast[] {
+  const ok = batch.results.filter((r): r is SeriesForecast => r.status !== "failed");
+  if (ok.length > 0 || batch.failed.length === 0) return ok;
+  const first = batch.failed[0];
+  const all = batch.failed.length === 1 ? "the only series" : `all ${batch.failed.length} series`;
+  const message = `No forecast: ${all} failed (${batch.failed.length > 1 ? "the first, " : ""}${first.seriesId}: ${first.error.replace(/\.$/, "")}).`;
+  throw first.userError ? new UserError(message) : new Error(message);
 }

@@ -19,7 +19,7 @@ export function epochDayOf(iso: string, what = "start"): number {
 
 /** "YYYY-MM-DD" of a day number (days since 1970-01-01). */
 export function isoDateOf(epochDay: number): string {
-  return new Date(epochDay * MS_PER_DAY).toISOString().slice(0, 10);
+  return new Date(epochDay * MS_PER_DAY).toISOString().split("T")[0];
 }
 
 /** Day of the year, 1..366, of a day number. */

@@ -18,6 +18,17 @@ import { planProducts, productTruth, type ProductPlan } from "./products";
 import { derivedSeed } from "./sampling";
 import { TransactionStream, type RowSink } from "./stream";
 
+/** The bounds of the numeric options of `generateDataset`, inclusive: [min, max]. */
+export const GENERATE_LIMITS = {
+  rows: [1_000, 50_000_000],
+  customers: [20, 5_000_000],
+  products: [10, 200_000],
+  days: [90, 3_660],
+} as const satisfies Record<string, readonly [number, number]>;
+
+/** The earliest first day: earlier dates are not plausible sales dates. */
+export const EARLIEST_START = "1900-01-01";
+
 /** Options of `generateDataset`. */
 export interface GenerateOptions {
   /** Number of transaction lines (rows of transactions.csv), exactly; 1,000 to 50,000,000. */
@@ -31,7 +42,10 @@ export interface GenerateOptions {
   customers?: number;
   /** Number of products, not counting non-product codes (default rows / 200, within 50..4,000). */
   products?: number;
-  /** First day of the window, YYYY-MM-DD (default 2022-01-01). */
+  /**
+   * First day of the window, YYYY-MM-DD (default 2022-01-01); from 1900-01-01, and the window
+   * must end no later than a year (365 days) after today: later dates are not plausible sales dates.
+   */
   start?: string;
   /** Days in the window (default 730: two full years, so yearly seasonality shows twice); 90..3,660. */
   days?: number;
@@ -204,20 +218,25 @@ function checkInteger(name: string, v: unknown, min: number, max: number): numbe
 
 /** Options with defaults filled in and every value checked (UserError on a bad value). */
 export function resolveGenerateOptions(options: GenerateOptions): ResolvedGenerateOptions {
-  const rows = checkInteger("rows", options.rows, 1_000, 50_000_000);
+  const rows = checkInteger("rows", options.rows, ...GENERATE_LIMITS.rows);
   if (typeof options.seed !== "number" || !Number.isSafeInteger(options.seed)) {
     throw new UserError(`seed must be a whole number; got ${String(options.seed)}.`);
   }
   const start = options.start ?? "2022-01-01";
   const startDay = epochDayOf(start, "start");
-  const days = checkInteger("days", options.days ?? 730, 90, 3660);
+  const days = checkInteger("days", options.days ?? 730, ...GENERATE_LIMITS.days);
+  const end = isoDateOf(startDay + days - 1);
+  const latestDay = Math.floor(Date.now() / 86_400_000) + 365;
+  const latest = isoDateOf(latestDay);
+  if (startDay < epochDayOf(EARLIEST_START)) throw new UserError(`start "${start}" is before ${EARLIEST_START}: choose a later first day.`);
+  if (startDay + days - 1 > latestDay) throw new UserError(`start "${start}" with ${days} days ends on ${end}, more than a year after today (latest ${latest}): choose an earlier first day.`);
   // About 100 rows per customer over two years (UCI: 125), scaled to the window's length, and
   // up to 200 customers for small datasets (baskets stay above 1.5 lines on average).
   const perTwoYears = (rows * 730) / days;
   const defaultCustomers = Math.max(20, Math.round(Math.max(perTwoYears / 100, Math.min(200, perTwoYears / 60))));
-  const customers = checkInteger("customers", options.customers ?? defaultCustomers, 20, 5_000_000);
-  const products = checkInteger("products", options.products ?? Math.min(4000, Math.max(50, Math.round(rows / 200))), 10, 200_000);
-  return { rows, seed: options.seed, customers, products, start, days, end: isoDateOf(startDay + days - 1) };
+  const customers = checkInteger("customers", options.customers ?? defaultCustomers, ...GENERATE_LIMITS.customers);
+  const products = checkInteger("products", options.products ?? Math.min(4000, Math.max(50, Math.round(rows / 200))), ...GENERATE_LIMITS.products);
+  return { rows, seed: options.seed, customers, products, start, days, end };
 }
 
 /**

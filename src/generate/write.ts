@@ -1,11 +1,11 @@
 /**
  * `writeDataset`: writes a generated dataset as CSV files plus manifest.json and README.md.
- * Each file is written to a temporary name in the target folder and renamed into place, so a
- * reader never sees half a file. Transactions are streamed in chunks: memory stays flat however
+ * Every file is written to a temporary name in the target folder and all are renamed into place
+ * together, so a reader never sees half a file or a mix of two runs. Transactions are streamed in chunks: memory stays flat however
  * many rows there are.
  */
-import { mkdirSync, writeSync } from "fs";
-import { dataCsvField, writeAtomic } from "../io/csv";
+import { writeSync } from "fs";
+import { dataCsvField, writeFilesAtomic, writeFilesAtomicAsync } from "../io/csv";
 import { join } from "path";
 import { minuteTexts } from "./calendar";
 import { streamContext, type GeneratedDataset } from "./dataset";
@@ -101,35 +101,49 @@ function readmeOf(dataset: GeneratedDataset): string {
   ].join("\n");
 }
 
+/** Transactions as CSV text in pieces: the header, then one piece per chunk of rows. */
+function* transactionPieces(dataset: GeneratedDataset): Generator<string> {
+  yield "invoice,stockCode,description,quantity,invoiceDate,unitPrice,customerId,country\n";
+  const stream = new TransactionStream(streamContext(dataset));
+  const sink = new CsvSink(dataset);
+  while (!stream.done) {
+    stream.fill(sink, CHUNK_ROWS);
+    yield sink.take();
+  }
+}
+
+/** The files of a dataset in `DATASET_FILES` order: each path in `dir` and its content in pieces. */
+function datasetContents(dir: string, dataset: GeneratedDataset): { path: string; pieces: Iterable<string> }[] {
+  const table = (columns: object) => [csvOfColumns(columns as Record<string, ArrayLike<unknown>>)];
+  const contents: Record<(typeof DATASET_FILES)[number], Iterable<string>> = {
+    "customers.csv": table(dataset.customers),
+    "products.csv": table(dataset.products),
+    "truth_customers.csv": table(dataset.truthCustomers),
+    "truth_products.csv": table(dataset.truthProducts),
+    "transactions.csv": transactionPieces(dataset),
+    "manifest.json": [JSON.stringify(dataset.manifest, null, 2) + "\n"],
+    "README.md": [readmeOf(dataset)],
+  };
+  return DATASET_FILES.map((name) => ({ path: join(dir, name), pieces: contents[name] }));
+}
+
 /**
  * Write `dataset` to folder `dir` (created if missing): the five CSV tables, manifest.json and
- * README.md, each atomically. Returns the paths written, in `DATASET_FILES` order.
+ * README.md, together and atomically (every file is written to a temporary name, then all are
+ * renamed into place). Returns the paths written, in `DATASET_FILES` order.
  */
 export function writeDataset(dir: string, dataset: GeneratedDataset): string[] {
-  mkdirSync(dir, { recursive: true });
-  const paths: string[] = [];
-  const small = (name: string, text: string) => {
-    const path = join(dir, name);
-    writeAtomic(path, (fd) => writeSync(fd, text));
-    paths.push(path);
-  };
-  small("customers.csv", csvOfColumns(dataset.customers as unknown as Record<string, ArrayLike<unknown>>));
-  small("products.csv", csvOfColumns(dataset.products as unknown as Record<string, ArrayLike<unknown>>));
-  small("truth_customers.csv", csvOfColumns(dataset.truthCustomers as unknown as Record<string, ArrayLike<unknown>>));
-  small("truth_products.csv", csvOfColumns(dataset.truthProducts as unknown as Record<string, ArrayLike<unknown>>));
+  const files = datasetContents(dir, dataset);
+  writeFilesAtomic(files.map((f) => ({ path: f.path, write: (fd: number) => { for (const piece of f.pieces) writeSync(fd, piece); } })));
+  return files.map((f) => f.path);
+}
 
-  const path = join(dir, "transactions.csv");
-  writeAtomic(path, (fd) => {
-    writeSync(fd, "invoice,stockCode,description,quantity,invoiceDate,unitPrice,customerId,country\n");
-    const stream = new TransactionStream(streamContext(dataset));
-    const sink = new CsvSink(dataset);
-    while (!stream.done) {
-      stream.fill(sink, CHUNK_ROWS);
-      writeSync(fd, sink.take());
-    }
-  });
-  paths.push(path);
-  small("manifest.json", JSON.stringify(dataset.manifest, null, 2) + "\n");
-  small("README.md", readmeOf(dataset));
-  return paths;
+/**
+ * `writeDataset` that can be interrupted: between two chunks of transactions the event loop
+ * runs, so SIGINT or SIGTERM stops the write with every file in `dir` left as it was.
+ */
+export async function writeDatasetInterruptibly(dir: string, dataset: GeneratedDataset): Promise<string[]> {
+  const files = datasetContents(dir, dataset);
+  await writeFilesAtomicAsync(files);
+  return files.map((f) => f.path);
 }

@@ -2,10 +2,9 @@
  * Exports for spreadsheets and CRMs: CSV text that cannot run as a formula when opened in a
  * spreadsheet, written atomically (an interrupted run never leaves a half file).
  */
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from "fs";
-import { basename, dirname, join } from "path";
+import { writeSync } from "fs";
 import type { DataFrame } from "nodejs-polars";
-import { UserError } from "../errors";
+import { writeAtomic } from "./atomic";
 
 /**
  * A text cell made safe for spreadsheets: a value starting with `=`, `+`, `-`, `@`, tab or
@@ -45,33 +44,7 @@ export function toCsv(df: DataFrame): string {
   return lines.join("\n") + "\n";
 }
 
-/**
- * Writes a file atomically: `write` fills a temporary file in the same folder (in as many
- * pieces as it likes), which is flushed to disk, then renamed over the target (a rename within a
- * folder is atomic). An interrupted run leaves the old file, never half a new one.
- */
-export function writeAtomic(file: string, write: (fd: number) => void): void {
-  const dir = dirname(file);
-  try {
-    mkdirSync(dir, { recursive: true });
-  } catch (e) {
-    throw new UserError(`${file}: cannot create the folder ${dir} (${(e as Error).message}).`);
-  }
-  const tmp = join(dir, `.${basename(file)}.${process.pid}.tmp`);
-  try {
-    const fd = openSync(tmp, "w");
-    try {
-      write(fd);
-      fsyncSync(fd);
-    } finally {
-      closeSync(fd);
-    }
-    renameSync(tmp, file);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw new UserError(`${file}: could not be written (${(e as Error).message}).`);
-  }
-}
+export { clearStaleTemps, refuseUnsafeTarget, writeAtomic, writeFilesAtomic, writeFilesAtomicAsync } from "./atomic";
 
 /** Writes text or bytes to a file atomically (see `writeAtomic`). */
 export function writeFileAtomic(file: string, content: string | Buffer): void {

@@ -113,7 +113,7 @@ describe("retail-lab clusters refuses bad input with a sentence, exit 2 and no s
   it("an unknown feature, a bad --k or --restarts", () => {
     expectUserError(cli(["clusters", "--input", three, "--features", "recency,loyalty"]), 'Unknown feature "loyalty"');
     expectUserError(cli(["clusters", "--input", three, "--k", "3..2"]), '--k takes a number of clusters (like 4) or a range (like 1..10) of whole numbers from 1 up; not "3..2"');
-    expectUserError(cli(["clusters", "--input", three, "--restarts", "0"]), '--restarts must be a whole number from 1 to 1000, not "0"');
+    expectUserError(cli(["clusters", "--input", three, "--restarts", "0"]), '--restarts must be a whole number from 1 to 1,000, not "0"');
   });
   it("a constant feature", () => {
     // every customer has one order: frequency is 1 throughout

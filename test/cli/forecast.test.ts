@@ -11,8 +11,12 @@ describe("forecast options", () => {
   it("parses levels and product selections", () => {
     expect(parseLevels("80,95")).toEqual([0.8, 0.95]);
     expect(() => parseLevels("80,100")).toThrow(/between 0 and 100/);
+    expect(() => parseLevels("80,,95")).toThrow(/between 0 and 100/);
+    expect(() => parseLevels("80,80.0")).toThrow("--level names 80 twice: list each interval level once."); // it used to end in a stack trace
     expect(parseProducts("top:50")).toEqual({ top: 50 });
     expect(parseProducts("A, B")).toEqual({ codes: ["A", "B"] });
+    for (const bad of ["top:0", "top:-1", "top:x", "top:"]) expect(() => parseProducts(bad)).toThrow(/top:N takes a whole number of products from 1 up/);
+    expect(() => parseProducts("A,,B")).toThrow(/stock codes separated by commas/);
   });
 });
 

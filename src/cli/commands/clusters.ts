@@ -7,7 +7,7 @@ import { skewedFeatures } from "../../clusters/skew";
 import { CUSTOMER_FEATURE_COLUMNS, customerFeatures } from "../../features/index";
 import { writeCsv } from "../../io/csv";
 import { intOption, type Command } from "../args";
-import { cleanFromOptions, DATA_OPTIONS } from "../data-options";
+import { cleanFromOptions, dataOptions } from "../data-options";
 
 /** The features a customer can be clustered on (every column of `customerFeatures` but the ID). */
 export const CLUSTER_FEATURES: readonly string[] = CUSTOMER_FEATURE_COLUMNS.filter((c) => c !== "customerId");
@@ -50,13 +50,13 @@ export const clustersCommand: Command = {
   name: "clusters",
   summary: "K-Means customer clusters: inertia and silhouette per k (the elbow), a proposed k, and customerId,cluster,name",
   options: [
-    ...DATA_OPTIONS,
+    ...dataOptions({ customers: false, products: false }),
     { name: "features", value: "A,B,...", help: `customer features to cluster on (default recency,frequency,monetary); from ${CLUSTER_FEATURES.join(", ")}` },
     { name: "k", value: "1..10|K", help: "numbers of clusters to try (default 1..10), or one k" },
     { name: "restarts", value: "N", help: "k-means++ restarts per k, the lowest inertia kept (default 10)" },
     { name: "seed", value: "N", help: "random seed (default 0): same seed, same clusters, same bytes" },
     { name: "json", help: "print the figures per k, the proposed k and the clusters as JSON" },
-    { name: "out", value: "FILE.csv", help: "write customerId,cluster,name for the chosen k (the single --k, else the proposed k)" },
+    { name: "out", value: "FILE.csv", help: "write customerId,cluster,name for the chosen k (the single --k, else the proposed k)", output: "file" },
   ],
   async run(o) {
     const columns = parseFeatures(String(o.features ?? "recency,frequency,monetary"));

@@ -5,23 +5,27 @@ import { fmtInt, fmtPct } from "../../display/format";
 import { tableText } from "../../display/table";
 import { writeCsv } from "../../io/csv";
 import { intOption, type Command } from "../args";
-import { cleanFromOptions, DATA_OPTIONS } from "../data-options";
+import { cleanFromOptions, dataOptions } from "../data-options";
 
 export const cleanCommand: Command = {
   name: "clean",
   summary: "load a dataset, apply the cleaning rules and print the report (every input row accounted for)",
-  options: [...DATA_OPTIONS, { name: "json", help: "print the report as JSON" }],
+  options: [...dataOptions({ customers: true, products: true }), { name: "json", help: "print the report as JSON" }],
   async run(o) {
     const { dataset, clean } = await cleanFromOptions(o);
     const r = clean.report;
+    // the profile and catalogue tables are loaded (so checked) and counted: the options are not ignored
+    const tables = { ...(dataset.customers ? { customerProfiles: dataset.customers.height } : {}), ...(dataset.products ? { catalogueProducts: dataset.products.height } : {}) };
     if (o.json) {
-      console.log(JSON.stringify(r, null, 2));
+      console.log(JSON.stringify({ ...r, ...tables }, null, 2));
       return;
     }
     console.log(`Cleaning report for ${dataset.source}`);
     for (const row of reportRows(r)) console.log(`  ${row.bucket.padEnd(22)} ${fmtInt(row.rows).padStart(10)}  ${fmtPct(row.share).padStart(6)}`);
     console.log(`  ${"input".padEnd(22)} ${fmtInt(r.input).padStart(10)}`);
     console.log(`  customers: ${fmtInt(r.customers)}; sales lines (with and without customer): ${fmtInt(r.sales_lines)}`);
+    if (tables.customerProfiles !== undefined) console.log(`  customers table: ${fmtInt(tables.customerProfiles)} profiles`);
+    if (tables.catalogueProducts !== undefined) console.log(`  product catalogue: ${fmtInt(tables.catalogueProducts)} products`);
   },
 };
 
@@ -29,11 +33,12 @@ export const sqlCommand: Command = {
   name: "sql",
   summary: "run a SQL query over the cleaned tables: sales, customer_lines, returns, customers, products",
   options: [
-    ...DATA_OPTIONS,
+    ...dataOptions({ customers: true, products: true }),
     { name: "query", value: "SQL", help: "the query, e.g. \"SELECT country, SUM(amount) AS revenue FROM sales GROUP BY country\"", required: true },
     { name: "limit", value: "N", help: "rows to print (default 20)" },
-    { name: "out", value: "FILE.csv", help: "write the whole result as CSV instead of printing it" },
+    { name: "out", value: "FILE.csv", help: "write the whole result as CSV instead of printing it", output: "file" },
   ],
+  ignored: [{ option: "limit", when: (o) => o.out !== undefined, because: "--out writes the whole result" }],
   async run(o) {
     const { dataset, clean } = await cleanFromOptions(o);
     const tables = {

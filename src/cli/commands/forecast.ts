@@ -1,7 +1,7 @@
 /** retail-lab forecast: daily forecasts with backtests, intervals and held-out scores. */
 import { cleanTransactions } from "../../clean/clean";
 import { UserError } from "../../errors";
-import { forecastMany } from "../../forecasts/batch";
+import { forecastMany, succeededForecasts } from "../../forecasts/batch";
 import { holdoutMase, meanHoldoutMase, pooledCoverage } from "../../forecasts/summary";
 import { forecastTable } from "../../forecasts/tables";
 import type { FailedForecast, SeriesForecast } from "../../forecasts/types";
@@ -10,21 +10,30 @@ import { detectClosedDays } from "../../series/closed";
 import { productSeries, revenueSeries, topProductsByUnits } from "../../series/daily";
 import type { DailySeries } from "../../series/types";
 import { intOption, type Command } from "../args";
-import { dataOptionsWithCatalog, datasetFromOptions } from "../data-options";
+import { dataOptions, datasetFromOptions } from "../data-options";
 
-/** `80,95` -> [0.8, 0.95]; each level strictly between 0 and 100. */
+/** `80,95` -> [0.8, 0.95]; each level strictly between 0 and 100, each once. */
 export function parseLevels(text: string): number[] {
-  const levels = text.split(",").map((s) => Number(s.trim()));
+  const parts = text.split(",").map((s) => s.trim());
+  const levels = parts.map((s) => (s === "" ? Number.NaN : Number(s)));
   if (levels.some((l) => !Number.isFinite(l) || l <= 0 || l >= 100)) throw new UserError(`--level takes percentages between 0 and 100, like 80,95; not "${text}".`);
+  const repeated = levels.find((l, i) => levels.indexOf(l) !== i);
+  if (repeated !== undefined) throw new UserError(`--level names ${repeated} twice: list each interval level once.`);
   return levels.map((l) => l / 100);
 }
 
-/** `top:50` -> the 50 best sellers by units; `A,B` -> those stock codes. */
+/** `top:50` -> the 50 best sellers by units (N from 1); `A,B` -> those stock codes (each once). */
 export function parseProducts(text: string): { top: number } | { codes: string[] } {
-  const m = /^top:(\d+)$/.exec(text);
-  if (m) return { top: Number(m[1]) };
-  const codes = text.split(",").map((s) => s.trim()).filter(Boolean);
-  if (codes.length === 0) throw new UserError(`--products takes top:N or stock codes separated by commas, not "${text}".`);
+  const m = /^top:(.*)$/i.exec(text.trim());
+  if (m) {
+    const top = /^\s*\d+\s*$/.test(m[1]) ? Number(m[1]) : Number.NaN;
+    if (!(Number.isSafeInteger(top) && top >= 1)) throw new UserError(`--products top:N takes a whole number of products from 1 up, not "${text}".`);
+    return { top };
+  }
+  const codes = text.split(",").map((s) => s.trim());
+  if (codes.some((c) => c === "")) throw new UserError(`--products takes top:N or stock codes separated by commas, not "${text}".`);
+  const repeated = codes.find((c, i) => codes.indexOf(c) !== i);
+  if (repeated !== undefined) throw new UserError(`--products names "${repeated}" twice: list each stock code once.`);
   return { codes };
 }
 
@@ -43,36 +52,38 @@ export const forecastCommand: Command = {
   name: "forecast",
   summary: "forecast daily units per product (or revenue), with backtests, intervals and a held-out score",
   options: [
-    ...dataOptionsWithCatalog("catalog"),
+    ...dataOptions({ customers: false, products: false, catalog: "catalog" }),
     { name: "target", value: "units|revenue", help: "units per product (default) or daily revenue" },
     { name: "products", value: "top:N|CODE,...", help: "which products (default top:50)" },
     { name: "horizon", value: "N", help: "days to forecast (default 28)" },
     { name: "holdout", value: "N", help: "last days held out and scored (default 28; 0 = none)" },
     { name: "level", value: "80,95", help: "interval levels in percent (default 80,95)" },
     { name: "json", help: "print per-series results as JSON" },
-    { name: "out", value: "FILE.csv", help: "write date,series,model,point,lower_L,upper_L per level" },
+    { name: "out", value: "FILE.csv", help: "write date,series,model,point,lower_L,upper_L per level", output: "file" },
   ],
+  ignored: [{ option: "products", when: (o) => o.target === "revenue", because: "--target revenue forecasts the shop's total daily revenue, not products" }],
   async run(o) {
     const target = String(o.target ?? "units");
     if (target !== "units" && target !== "revenue") throw new UserError(`--target is units or revenue, not "${target}".`);
     const horizon = intOption(o, "horizon", 28, 1, 366);
     const holdout = intOption(o, "holdout", 28, 0, 366);
     const levels = parseLevels(String(o.level ?? "80,95"));
-    const dataset = await datasetFromOptions(o, "catalog");
+    const which = parseProducts(String(o.products ?? "top:50"));
+    const dataset = await datasetFromOptions(o, null);
     const sales = cleanTransactions(dataset.transactions).sales;
     const calendar = detectClosedDays(revenueSeries(sales));
     let series: DailySeries[];
     if (target === "revenue") series = [revenueSeries(sales)];
     else {
-      const which = parseProducts(String(o.products ?? "top:50"));
       const codes = "top" in which ? topProductsByUnits(sales, which.top) : which.codes;
+      if (codes.length === 0) throw new UserError(`${dataset.source} has no product sales to forecast.`);
       const known = new Set(sales.getColumn("stockCode").unique().toArray() as string[]);
       const unknown = codes.filter((c) => !known.has(c));
       if (unknown.length) throw new UserError(`No sales of product(s) ${unknown.join(", ")} in ${dataset.source}.`);
       series = productSeries(sales, codes);
     }
     const batch = await forecastMany(series, { horizon, holdout, levels, calendar }, progressBar(series.length));
-    const ok = batch.results.filter((r): r is SeriesForecast => r.status !== "failed");
+    const ok = succeededForecasts(batch);
     if (o.out) {
       writeCsv(String(o.out), forecastTable(ok, levels));
       console.log(`wrote ${ok.length} series x ${horizon} days to ${o.out}`);

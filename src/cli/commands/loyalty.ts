@@ -3,7 +3,7 @@ import { loyaltyReport, loyaltySummary } from "../../cohorts/index";
 import { fmtInt, fmtPct } from "../../display/format";
 import { UserError } from "../../errors";
 import type { Command } from "../args";
-import { cleanFromOptions, DATA_OPTIONS } from "../data-options";
+import { cleanFromOptions, dataOptions } from "../data-options";
 
 /** `0.8` -> 0.8: a share strictly between 0 and 1. */
 export function parseLevel(text: string): number {
@@ -30,7 +30,7 @@ export const loyaltyCommand: Command = {
   name: "loyalty",
   summary: "the repeat-purchase curve (share placing another order after n orders) and the loyalty threshold",
   options: [
-    ...DATA_OPTIONS,
+    ...dataOptions({ customers: true, products: false }),
     { name: "level", value: "SHARE", help: "loyalty level, a share between 0 and 1 (default 0.8)" },
     { name: "json", help: "print the figures as JSON" },
   ],

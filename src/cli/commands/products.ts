@@ -4,7 +4,7 @@ import { fmtInt } from "../../display/format";
 import { writeCsv } from "../../io/csv";
 import { productAudit, productAuditTable } from "../../products/index";
 import type { Command } from "../args";
-import { cleanFromOptions, DATA_OPTIONS } from "../data-options";
+import { cleanFromOptions, dataOptions } from "../data-options";
 
 /**
  * The table with days of cover written so that a CSV keeps "never runs out at the current rate"
@@ -20,8 +20,8 @@ export const productsCommand: Command = {
   name: "products",
   summary: "write one row per product (figures, quadrant, ABC class, days of cover) and count the audit's data issues",
   options: [
-    ...DATA_OPTIONS,
-    { name: "out", value: "FILE.csv", help: "where to write the table (atomically); daysOfCover is inf for stock that does not sell, empty without a stock level", required: true },
+    ...dataOptions({ customers: false, products: true }),
+    { name: "out", value: "FILE.csv", help: "where to write the table (atomically); daysOfCover is inf for stock that does not sell, empty without a stock level", required: true, output: "file" },
   ],
   async run(o) {
     const { dataset, clean } = await cleanFromOptions(o);

@@ -6,7 +6,7 @@ import { customerRoster } from "../../data/load";
 import { writeCsv } from "../../io/csv";
 import { rfmTable, segmentSummary } from "../../rfm/index";
 import { intOption, type Command } from "../args";
-import { cleanFromOptions, DATA_OPTIONS } from "../data-options";
+import { cleanFromOptions, dataOptions } from "../data-options";
 import type { Dataset } from "../../model";
 import type { CleanData } from "../../clean/clean";
 
@@ -18,8 +18,8 @@ export const rfmCommand: Command = {
   name: "rfm",
   summary: "write one row per customer: customerId,recency,frequency,monetary,units,R,F,M,segment,volume (sorted by customerId)",
   options: [
-    ...DATA_OPTIONS,
-    { name: "out", value: "FILE.csv", help: "where to write the table (atomically)", required: true },
+    ...dataOptions({ customers: true, products: false }),
+    { name: "out", value: "FILE.csv", help: "where to write the table (atomically)", required: true, output: "file" },
     { name: "bins", value: "N", help: "score bins (default 5)" },
   ],
   async run(o) {
@@ -36,9 +36,9 @@ export const segmentsCommand: Command = {
   name: "segments",
   summary: "export the customers of one segment for a CRM (spreadsheet-safe CSV, written atomically)",
   options: [
-    ...DATA_OPTIONS,
+    ...dataOptions({ customers: true, products: false }),
     { name: "segment", value: "NAME", help: 'segment name, e.g. "At Risk"', required: true },
-    { name: "out", value: "FILE.csv", help: "where to write the list", required: true },
+    { name: "out", value: "FILE.csv", help: "where to write the list", required: true, output: "file" },
   ],
   async run(o) {
     const { dataset, clean } = await cleanFromOptions(o);
