@@ -1,10 +1,21 @@
-import { mkdtempSync, writeFileSync } from "fs";
+import { mkdtempSync, rmSync, writeFileSync } from "fs";
 import { tmpdir } from "os";
 import { join } from "path";
 
-/** A fresh temporary folder for one test. */
+// every temporary folder of a test file lives under one folder, removed when the file's process ends
+let scratch: string | null = null;
+function scratchRoot(): string {
+  if (!scratch) {
+    const dir = mkdtempSync(join(tmpdir(), "retail-lab-test-"));
+    process.on("exit", () => rmSync(dir, { recursive: true, force: true }));
+    scratch = dir;
+  }
+  return scratch;
+}
+
+/** A fresh temporary folder for one test (removed with its siblings when the test file's process exits). */
 export function tempDir(prefix = "retail-lab-"): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+  return mkdtempSync(join(scratchRoot(), prefix));
 }
 
 /** Writes `content` to a file in a fresh temporary folder and returns its path. */
