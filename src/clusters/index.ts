@@ -47,3 +47,13 @@ export {
   type WardResult,
 } from "./ward";
 export { dendrogramData, type DendrogramData, type DendrogramLeaf, type DendrogramLink } from "./dendrogram";
+export {
+  dbscan,
+  kDistances,
+  kDistanceCurve,
+  proposeEps,
+  type DbscanOptions,
+  type DbscanResult,
+  type KDistanceCurve,
+  type ProposedEps,
+} from "./dbscan";
