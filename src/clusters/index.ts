@@ -57,3 +57,19 @@ export {
   type KDistanceCurve,
   type ProposedEps,
 } from "./dbscan";
+export {
+  clusterWith,
+  compareMethods,
+  methodParameters,
+  methodSilhouette,
+  methodsTable,
+  NOISE,
+  type ClusterMethod,
+  type CompareMethodsOptions,
+  type MethodAgreement,
+  type MethodLabels,
+  type MethodsComparison,
+  type MethodSilhouette,
+  type MethodSpec,
+  type MethodSummary,
+} from "./methods";
