@@ -352,7 +352,8 @@ export interface ProposedEps {
  * the knee sit in dense regions, the steep part to its right are the sparse ones. Use it with
  * minSamples = k (the k of `kDistances`); a common choice is k = 2 x the number of features
  * (Sander et al. 1998; Schubert et al. 2017). Throws a UserError for fewer than 3 points, or when
- * the knee is at 0 (more than that share of points repeated k times: no radius > 0 to read).
+ * the k-distance at the knee is 0 (so many customers have k - 1 exact copies that no radius > 0
+ * can be read from the curve).
  *
  * Example: k-distances [1, 8, 1, 1] sorted [1, 1, 1, 8]: rescaled ranks 0, 1/3, 2/3, 1 and
  * distances 0, 0, 0, 1; the gaps below the line y = x are 0, 1/3, 2/3, 0: the knee is the third
@@ -375,7 +376,7 @@ export function proposeEps(distances: readonly number[], k: number): ProposedEps
   }
   const eps = sorted[best];
   if (!(eps > 0)) {
-    throw new UserError(`The knee of the ${k}-distance curve is at 0 (most customers have ${k - 1} exact copies): choose eps > 0 by hand.`);
+    throw new UserError(`The knee of the ${k}-distance curve is at 0 (many customers have ${k - 1} exact copies): choose eps > 0 by hand.`);
   }
   let core = best + 1;
   while (core < n && sorted[core] <= eps) core++;

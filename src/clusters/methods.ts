@@ -168,7 +168,7 @@ export interface MethodsComparison {
 }
 
 /** A method's profiles split into its clusters' and its noise's, with the clusters named. */
-function describe(features: DataFrame, labels: readonly number[], options: CompareMethodsOptions) {
+function profilesAndNames(features: DataFrame, labels: readonly number[], options: CompareMethodsOptions) {
   const all = clusterProfiles(features, labels, { revenueColumn: options.revenueColumn ?? "monetary", columns: options.profileColumns });
   const profiles = all.filter((p) => p.cluster >= 0);
   return { profiles, names: nameClusters(profiles), noiseProfile: all.find((p) => p.cluster < 0) ?? null };
@@ -191,7 +191,7 @@ export function compareMethods(features: DataFrame, options: CompareMethodsOptio
     return {
       ...run,
       silhouette: methodSilhouette(flat, run.labels, options.silhouetteSampleSize, options.seed),
-      ...describe(features, run.labels, options),
+      ...profilesAndNames(features, run.labels, options),
     };
   });
   const agreement: MethodAgreement[] = [];

@@ -148,6 +148,10 @@ describe("bad input", () => {
     expect(userErrorOf(() => kDistances(points, 5))).toBe("k = 5 but only 4 customers: choose k <= 4.");
     expect(userErrorOf(() => kDistances(points, 0))).toContain("k = 0 is not a number of neighbours");
     expect(userErrorOf(() => proposeEps([1, 2], 2))).toBe("There are 2 k-distances: proposing eps needs at least 3 customers.");
+    // [0, 0, 0, 0, 5]: gaps 0, 1/4, 2/4, 3/4, 0: the knee is the fourth point, at distance 0.
+    expect(userErrorOf(() => proposeEps([0, 0, 5, 0, 0], 3))).toBe(
+      "The knee of the 3-distance curve is at 0 (many customers have 2 exact copies): choose eps > 0 by hand.",
+    );
   });
 
   it("refuses a setting where every point is noise, saying the smallest eps that gives a cluster", () => {
