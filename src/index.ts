@@ -20,6 +20,7 @@ export * from "./charts/forecasts";
 export * from "./features/index";
 export * from "./clusters/index";
 export * from "./charts/clusters";
+export * from "./charts/dendrogram";
 export * from "./products/index";
 export * from "./charts/products";
 export * from "./cohorts/index";

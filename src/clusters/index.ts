@@ -1,4 +1,4 @@
-/** K-Means customer segments: the public API of src/clusters. */
+/** Customer clusters (K-Means, Ward, DBSCAN and their comparison): the public API of src/clusters. */
 export { featureMatrix, type MatrixNames, type Points } from "./matrix";
 export { log1pColumns, standardize, type Standardized } from "./scale";
 export { kmeans, type KMeansOptions, type KMeansResult } from "./kmeans";
@@ -34,3 +34,42 @@ export {
 } from "./profiles";
 export { clusterPoints } from "./prepare";
 export { SKEWED_FEATURES, skewedFeatures, skewness } from "./skew";
+export { canonicalClusters, type CanonicalClusters } from "./canonical";
+export {
+  wardLinkage,
+  wardClusters,
+  cutLinkage,
+  cutWard,
+  type WardLinkage,
+  type WardMerge,
+  type WardCut,
+  type WardOptions,
+  type WardResult,
+} from "./ward";
+export { dendrogramData, type DendrogramData, type DendrogramLeaf, type DendrogramLink } from "./dendrogram";
+export {
+  dbscan,
+  kDistances,
+  kDistanceCurve,
+  proposeEps,
+  type DbscanOptions,
+  type DbscanResult,
+  type KDistanceCurve,
+  type ProposedEps,
+} from "./dbscan";
+export {
+  clusterWith,
+  compareMethods,
+  methodParameters,
+  methodSilhouette,
+  methodsTable,
+  NOISE,
+  type ClusterMethod,
+  type CompareMethodsOptions,
+  type MethodAgreement,
+  type MethodLabels,
+  type MethodsComparison,
+  type MethodSilhouette,
+  type MethodSpec,
+  type MethodSummary,
+} from "./methods";
