@@ -38,6 +38,8 @@ export interface Estimate {
   adjustment: "CUPED" | null;
   /** true when p is Holm-adjusted over several arms */
   holm: boolean;
+  /** diff / the control's rate or mean; null when that is 0 */
+  relativeLift: number | null;
 }
 
 /** One arm's reading. */
@@ -55,21 +57,29 @@ export interface ArmReading {
 /** The estimate of a comparison: CUPED's when present and wanted, Holm's p when several arms. */
 export function estimateOf(c: Comparison, arms: number, useCuped = true): Estimate {
   const holm = arms > 1;
+  const relative = (diff: number) => (c.control === 0 ? null : diff / c.control);
   if (useCuped && c.cuped !== undefined) {
-    return { diff: c.cuped.diff, ci95: c.cuped.ci95, p: holm ? c.cuped.pHolm : c.cuped.p, adjustment: "CUPED", holm };
+    const diff = c.cuped.diff;
+    return { diff, ci95: c.cuped.ci95, p: holm ? c.cuped.pHolm : c.cuped.p, adjustment: "CUPED", holm, relativeLift: relative(diff) };
   }
-  return { diff: c.diff, ci95: c.ci95, p: holm ? c.pHolm : c.p, adjustment: null, holm };
+  return { diff: c.diff, ci95: c.ci95, p: holm ? c.pHolm : c.p, adjustment: null, holm, relativeLift: c.relativeLift };
 }
 
-/** A p-value as read: "p < 0.001" or "p = 0.034" (two significant digits). */
-export function fmtP(p: number): string {
-  return p < 0.001 ? "p < 0.001" : `p = ${Number(p.toPrecision(2))}`;
+/**
+ * A p-value as read: "p < 0.001" or "p = 0.034" (two significant digits, more when rounding would
+ * put it on the other side of alpha: 0.04996 at alpha 0.05 reads "p = 0.04996", not "p = 0.05").
+ */
+export function fmtP(p: number, alpha = 0.05): string {
+  if (p < 0.001) return "p < 0.001";
+  let digits = 2;
+  while (digits < 6 && p < alpha !== Number(p.toPrecision(digits)) < alpha) digits++;
+  return `p = ${Number(p.toPrecision(digits))}`;
 }
 
-/** A difference with its sign: "+7.66 points" for rates, "+$0.77" for money, "+0.031" otherwise. */
+/** A difference with its sign: "+7.66" points for rates (the caller says "points"), "+$0.77" for money, "+0.031" otherwise. */
 function signed(x: number, c: Comparison, options: ReadOptions): string {
   const sign = x > 0 ? "+" : "";
-  if (c.kind === "proportion") return `${sign}${(x * 100).toFixed(2)} points`;
+  if (c.kind === "proportion") return `${sign}${(x * 100).toFixed(2)}`;
   if (options.money) return `${sign}${fmtMoney(x, options.currency ?? "£", 2)}`;
   return `${sign}${Number(x.toPrecision(3))}`;
 }
@@ -83,8 +93,9 @@ function level(x: number, c: Comparison, options: ReadOptions): string {
 
 /**
  * The decision sentence of one comparison.
- * Example: "Mens E-Mail vs No E-Mail, spend per customer: +$0.77 ($1.42 against $0.65; 95% interval
- * +$0.49 to +$1.05), p < 0.001 (Holm-adjusted over 2 arms): significant at the 5% level."
+ * Example (Hillstrom, CUPED on history): "Mens E-Mail vs No E-Mail, spend per customer: +$0.77 ($1.42
+ * against $0.65, +117.5% relative; 95% interval +$0.48 to +$1.05, CUPED-adjusted on history), p < 0.001
+ * (Holm-adjusted over 2 arms): significant at the 5% level."
  */
 export function decisionSentence(c: Comparison, result: ExperimentResult, options: ReadOptions): string {
   const arms = new Set(result.comparisons.map((x) => x.arm)).size;
@@ -94,16 +105,21 @@ export function decisionSentence(c: Comparison, result: ExperimentResult, option
   const what = c.kind === "proportion" ? `${c.metric} rate` : `${c.metric} per customer`;
   const adjusted = e.adjustment === null ? "" : `, CUPED-adjusted on ${c.cuped!.covariate}`;
   const holm = e.holm ? ` (Holm-adjusted over ${arms} arms)` : "";
-  const level95 = `95% interval ${signed(e.ci95[0], c, options)} to ${signed(e.ci95[1], c, options)}`;
-  const lift = c.relativeLift === null ? "" : `, ${c.relativeLift >= 0 ? "+" : ""}${fmtPct(c.relativeLift, 1)} relative`;
+  const points = c.kind === "proportion" ? " points" : "";
+  const level95 = `95% interval ${signed(e.ci95[0], c, options)} to ${signed(e.ci95[1], c, options)}${points}`;
+  const lift = e.relativeLift === null ? "" : `, ${e.relativeLift >= 0 ? "+" : ""}${fmtPct(e.relativeLift, 1)} relative`;
+  const at = `at the ${+(alpha * 100).toFixed(2)}% level`;
+  const excludesZero = e.ci95[0] > 0 || e.ci95[1] < 0;
   const verdict = significant
-    ? `significant at the ${+(alpha * 100).toFixed(2)}% level`
-    : e.ci95[0] > 0 || e.ci95[1] < 0
-      ? `not significant at the ${+(alpha * 100).toFixed(2)}% level once adjusted for ${arms} arms, although the unadjusted interval excludes 0`
-      : `not significant at the ${+(alpha * 100).toFixed(2)}% level: the data are consistent with no effect`;
+    ? `significant ${at}`
+    : !excludesZero
+      ? `not significant ${at}: the data are consistent with no effect`
+      : e.holm
+        ? `not significant ${at} once adjusted for ${arms} arms, although the unadjusted interval excludes 0`
+        : `not significant ${at}, although the interval excludes 0 (the pooled test and the unpooled interval differ at the margin)`;
   return (
-    `${c.arm} vs ${result.control}, ${what}: ${signed(e.diff, c, options)} (${level(c.treatment, c, options)} against ` +
-    `${level(c.control, c, options)}${lift}; ${level95}${adjusted}), ${fmtP(e.p)}${holm}: ${verdict}.`
+    `${c.arm} vs ${result.control}, ${what}: ${signed(e.diff, c, options)}${points} (${level(c.treatment, c, options)} against ` +
+    `${level(c.control, c, options)}${lift}; ${level95}${adjusted}), ${fmtP(e.p, alpha)}${holm}: ${verdict}.`
   );
 }
 
@@ -142,7 +158,7 @@ export function readResult(result: ExperimentResult, options: ReadOptions): ArmR
  */
 function segmentSentence(money: NonNullable<ArmReading["money"]>, c: Comparison, options: ReadOptions): string {
   const amount = (x: number) => (x > 0 ? "+" : "") + (c.kind === "mean" && options.money ? fmtMoney(x, options.currency ?? "£", 0) : fmtInt(x));
-  const what = c.kind === "proportion" ? ` customers with ${c.metric}` : options.money ? "" : ` ${c.metric}`;
+  const what = c.kind === "proportion" ? ` customers with ${c.metric} = 1` : options.money ? "" : ` ${c.metric}`;
   return `Over the ${fmtInt(money.customers)} customers of the segment that is ${amount(money.total)}${what} (95% interval ${amount(money.ci95[0])} to ${amount(money.ci95[1])}).`;
 }
 
@@ -169,6 +185,6 @@ export function liftChartData(result: ExperimentResult, metric?: string, alpha =
     .filter((c) => metric === undefined || c.metric === metric)
     .map((c) => {
       const e = estimateOf(c, arms, useCuped);
-      return { arm: c.arm, metric: c.metric, kind: c.kind, diff: e.diff, lo: e.ci95[0], hi: e.ci95[1], relativeLift: c.relativeLift, significant: e.p < alpha, adjustment: e.adjustment };
+      return { arm: c.arm, metric: c.metric, kind: c.kind, diff: e.diff, lo: e.ci95[0], hi: e.ci95[1], relativeLift: e.relativeLift, significant: e.p < alpha, adjustment: e.adjustment };
     });
 }

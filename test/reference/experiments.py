@@ -28,7 +28,7 @@ import numpy as np
 import pandas as pd
 import scipy
 import statsmodels
-from scipy import stats
+from scipy import optimize, stats
 from statsmodels.stats.multitest import multipletests
 from statsmodels.stats.power import NormalIndPower
 from statsmodels.stats.proportion import confint_proportions_2indep, proportion_effectsize, proportions_ztest
@@ -104,6 +104,12 @@ def heavy_tailed():
                          "orders": orders, "revenue": revenue, "preRevenue": pre_revenue})
 
 
+def power_root(effect_size, alpha, power, ratio):
+    """The root of statsmodels' own power function at full precision (solve_power stops brentq near 1e-9)."""
+    f = lambda n: NormalIndPower().power(effect_size, n, alpha, ratio=ratio, alternative="two-sided") - power
+    return float(optimize.brentq(f, 1, 1e9, xtol=1e-12, rtol=1e-15))
+
+
 def design_rows():
     cases = [(0.05, 0.01, 0.05, 0.8, 1.0), (0.10, 0.02, 0.05, 0.9, 1.0), (0.02, -0.005, 0.01, 0.8, 1.0),
              (0.30, 0.05, 0.05, 0.8, 3.0), (0.50, 0.10, 0.10, 0.95, 0.5)]
@@ -112,13 +118,13 @@ def design_rows():
         h = proportion_effectsize(baseline + mde, baseline)
         n1 = NormalIndPower().solve_power(effect_size=h, alpha=alpha, power=power, ratio=ratio, alternative="two-sided")
         rows.append({"metric": "proportion", "baseline": baseline, "mde": mde, "alpha": alpha, "power": power, "ratio": ratio,
-                     "effectSize": float(h), "controlExact": float(n1),
+                     "effectSize": float(h), "controlExact": float(n1), "controlRoot": power_root(h, alpha, power, ratio),
                      "powerAt1000": float(NormalIndPower().power(h, 1000, alpha, ratio=ratio))})
     for sd, mde, alpha, power, ratio in [(10.0, 2.0, 0.05, 0.8, 1.0), (37.5, 1.0, 0.05, 0.8, 1.0), (5.0, 0.3, 0.01, 0.9, 2.0)]:
         d = mde / sd
         n1 = NormalIndPower().solve_power(effect_size=d, alpha=alpha, power=power, ratio=ratio, alternative="two-sided")
         rows.append({"metric": "mean", "sd": sd, "mde": mde, "alpha": alpha, "power": power, "ratio": ratio,
-                     "effectSize": d, "controlExact": float(n1),
+                     "effectSize": d, "controlExact": float(n1), "controlRoot": power_root(d, alpha, power, ratio),
                      "powerAt1000": float(NormalIndPower().power(d, 1000, alpha, ratio=ratio))})
     return rows
 
