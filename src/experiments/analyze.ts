@@ -123,12 +123,14 @@ export function metricValues(df: DataFrame, column: string, role = "metric"): Fl
   const s = df.getColumn(column);
   const type = String(s.dtype).replace(/^DataType\((.*)\)$/, "$1");
   if (!s.isNumeric() && type !== "Bool") throw new UserError(`The ${role} column "${column}" holds ${type}, not numbers.`);
-  const raw = s.cast(pl.Float64).toArray() as (number | null)[];
-  const out = new Float64Array(raw.length);
-  raw.forEach((v, i) => {
-    if (v === null || !Number.isFinite(v)) throw new UserError(`The ${role} column "${column}" has ${v === null ? "no value" : v} at row ${i + 1}: every customer needs a number.`);
-    out[i] = v;
-  });
+  const floats = s.cast(pl.Float64);
+  if (floats.nullCount() > 0) {
+    const row = (floats.toArray() as (number | null)[]).indexOf(null);
+    throw new UserError(`The ${role} column "${column}" has no value at row ${row + 1}: every customer needs a number.`);
+  }
+  const out = Float64Array.from(floats.toTypedArray() as Float64Array);
+  const bad = out.findIndex((v) => !Number.isFinite(v));
+  if (bad >= 0) throw new UserError(`The ${role} column "${column}" has ${out[bad]} at row ${bad + 1}: every customer needs a finite number.`);
   return out;
 }
 
@@ -190,8 +192,11 @@ function comparedArms(rows: Map<string, number[]>, options: AnalysisOptions): st
   return arms;
 }
 
+/** The values at the given rows. */
 function pick(values: ArrayLike<number>, rows: number[]): Float64Array {
-  return Float64Array.from(rows, (i) => values[i]);
+  const out = new Float64Array(rows.length);
+  for (let k = 0; k < rows.length; k++) out[k] = values[rows[k]];
+  return out;
 }
 
 /** The comparison's seed: the base seed mixed with arm and metric, so adding a metric changes no other interval. */
@@ -228,22 +233,27 @@ function welchVariance(t: Float64Array, c: Float64Array): number {
   return st.variance / st.n + sc.variance / sc.n;
 }
 
+/** The analysis' input as plain data: each customer's arm, metric values and covariate. */
+export interface ExperimentData {
+  /** the arm of every customer */
+  labels: string[];
+  metrics: { spec: MetricSpec; values: Float64Array }[];
+  covariate: { column: string; values: Float64Array } | null;
+}
+
 /**
- * Analyses an experiment (see the module comment).
- * Example: arms A (control) with conversions [0, 1, 0, 0] and B with [1, 1, 0, 1]: rates 0.25
- * and 0.75, diff 0.5, Wald interval 0.5 ± 1.959964 √(0.1875/4 + 0.1875/4) = [-0.1000, 1.1000].
+ * Analyses an experiment given as plain data (what analyzeExperiment reads from a table; the
+ * simulations call it directly). See the module comment.
  */
-export function analyzeExperiment(df: DataFrame, options: AnalysisOptions): ExperimentResult {
-  const labels = armLabels(df, options.armColumn);
-  const rows = armRows(labels, options.control);
+export function analyzeData(data: ExperimentData, options: AnalysisOptions): ExperimentResult {
+  const rows = armRows(data.labels, options.control);
   const arms = comparedArms(rows, options);
   const counts: Record<string, number> = {};
   for (const [arm, r] of rows) counts[arm] = r.length;
   const srm = srmCheck(counts, designShares([...rows.keys()], options.shares, options.armColumn));
-  if (options.metrics.length === 0) throw new UserError("The analysis needs at least one metric column.");
-  const specs = options.metrics.map((m) => (typeof m === "string" ? { column: m } : m));
-  const covariate = options.covariate ?? null;
-  const x = covariate === null ? null : metricValues(df, covariate, "covariate");
+  if (data.metrics.length === 0) throw new UserError("The analysis needs at least one metric column.");
+  const covariate = data.covariate?.column ?? null;
+  const x = data.covariate?.values ?? null;
   if (x !== null && summarize(x).variance === 0) {
     throw new UserError(`The covariate "${covariate}" has the same value (${x[0]}) for every customer: it has no variance to adjust with.`);
   }
@@ -254,8 +264,7 @@ export function analyzeExperiment(df: DataFrame, options: AnalysisOptions): Expe
   const controlRows = rows.get(options.control)!;
   const metrics: ExperimentResult["metrics"] = [];
   const byMetric: Comparison[][] = [];
-  for (const spec of specs) {
-    const y = metricValues(df, spec.column);
+  for (const { spec, values: y } of data.metrics) {
     const kind = metricKind(y, spec);
     metrics.push({ column: spec.column, kind });
     const fit = x === null ? null : cupedFit(y, x);
@@ -312,4 +321,28 @@ export function analyzeExperiment(df: DataFrame, options: AnalysisOptions): Expe
     bootstrap: boot === null ? null : { method: BOOTSTRAP_METHOD, ...boot },
     comparisons,
   };
+}
+
+/**
+ * The columns of a table as the analysis' plain data: the arm labels, each metric's values
+ * (numeric or boolean, no gaps, finite), the covariate's.
+ */
+export function experimentData(df: DataFrame, options: AnalysisOptions): ExperimentData {
+  const labels = armLabels(df, options.armColumn);
+  const metrics = options.metrics.map((m) => {
+    const spec = typeof m === "string" ? { column: m } : m;
+    return { spec, values: metricValues(df, spec.column) };
+  });
+  const covariate = options.covariate === undefined ? null : { column: options.covariate, values: metricValues(df, options.covariate, "covariate") };
+  return { labels, metrics, covariate };
+}
+
+/**
+ * Analyses an experiment table: one row per customer, an arm column and metric columns (see the
+ * module comment). The CLI's analyze and the notebook's analysis step are this one call.
+ * Example: arms A (control) with conversions [0, 1, 0, 0] and B with [1, 1, 0, 1]: rates 0.25
+ * and 0.75, diff 0.5, Wald interval 0.5 ± 1.959964 √(0.1875/4 + 0.1875/4) = [-0.1001, 1.1001].
+ */
+export function analyzeExperiment(df: DataFrame, options: AnalysisOptions): ExperimentResult {
+  return analyzeData(experimentData(df, options), options);
 }
