@@ -20,7 +20,7 @@ import { compareIds } from "../util/index";
 import { checkArmShares, hashUnit, type ArmShare } from "./assign";
 import { BOOTSTRAP_METHOD, DEFAULT_RESAMPLES, bootstrapDiffInterval } from "./bootstrap";
 import { holmAdjust, srmCheck, summarize, twoProportions, welch, type DiffTest, type SrmCheck } from "./compare";
-import { cupedAdjust, cupedFit } from "./cuped";
+import { cupedAdjust, cupedFit, type CupedFit } from "./cuped";
 
 /** How a metric is compared: as a rate of 0/1 values, or as a mean. */
 export type MetricKind = "proportion" | "mean";
@@ -62,8 +62,12 @@ export interface CupedComparison {
   varianceReduction: number;
 }
 
-/** One treatment arm against the control on one metric. */
-export interface Comparison {
+/**
+ * One treatment arm against the control on one metric: the DiffTest fields (diff, se, ci95,
+ * statistic, df, p; se is the interval's: unpooled for proportions, Welch's for means; statistic the
+ * pooled z or Welch's t; df null for proportions) and the figures around them.
+ */
+export interface Comparison extends DiffTest {
   arm: string;
   metric: string;
   kind: MetricKind;
@@ -73,15 +77,6 @@ export interface Comparison {
   control: number;
   nTreatment: number;
   nControl: number;
-  diff: number;
-  /** the standard error of the interval (unpooled for proportions, Welch for means) */
-  se: number;
-  ci95: [number, number];
-  /** pooled z (proportions) or Welch's t (means) */
-  statistic: number;
-  /** Welch-Satterthwaite degrees of freedom; null for proportions */
-  df: number | null;
-  p: number;
   pHolm: number;
   /** diff / control; null when the control's rate or mean is 0 */
   relativeLift: number | null;
@@ -241,6 +236,85 @@ export interface ExperimentData {
   covariate: { column: string; values: Float64Array } | null;
 }
 
+/** The bootstrap settings of the options (null when off), checked. */
+function bootstrapSettings(options: AnalysisOptions): { resamples: number; seed: number } | null {
+  if (options.bootstrap === false) return null;
+  const boot = { resamples: options.bootstrap?.resamples ?? DEFAULT_RESAMPLES, seed: options.bootstrap?.seed ?? 1 };
+  if (!(Number.isInteger(boot.resamples) && boot.resamples >= 100)) {
+    throw new UserError(`The bootstrap needs a whole number of at least 100 resamples, not ${boot.resamples}.`);
+  }
+  return boot;
+}
+
+/** The covariate, refused when it has no variance (CUPED would divide by 0). */
+function checkedCovariate(covariate: ExperimentData["covariate"]): ExperimentData["covariate"] {
+  if (covariate !== null && summarize(covariate.values).variance === 0) {
+    throw new UserError(`The covariate "${covariate.column}" has the same value (${covariate.values[0]}) for every customer: it has no variance to adjust with.`);
+  }
+  return covariate;
+}
+
+/** What one metric's comparisons share: its values, kind, the arms' rows, the CUPED-adjusted values. */
+interface MetricContext {
+  spec: MetricSpec;
+  kind: MetricKind;
+  y: Float64Array;
+  rows: Map<string, number[]>;
+  control: string;
+  covariate: string | null;
+  fit: CupedFit | null;
+  adjusted: Float64Array | null;
+  boot: { resamples: number; seed: number } | null;
+}
+
+/** CUPED's comparison of one arm: Welch on Y', and the share of the raw variance it removed. */
+function cupedComparison(m: MetricContext, arm: string, yt: Float64Array, yc: Float64Array): CupedComparison {
+  const c = welchTest(pick(m.adjusted!, m.rows.get(arm)!), pick(m.adjusted!, m.rows.get(m.control)!), `${m.spec.column}, CUPED-adjusted`, arm, m.control);
+  const raw = welchVariance(yt, yc);
+  return {
+    covariate: m.covariate!,
+    theta: m.fit!.theta,
+    diff: c.diff,
+    se: c.se,
+    ci95: c.ci95,
+    df: c.df ?? 0,
+    p: c.p,
+    pHolm: c.p,
+    // raw = 0 only for a metric constant in both arms at one value, where CUPED has nothing to remove
+    varianceReduction: raw === 0 ? 0 : 1 - (c.se * c.se) / raw,
+  };
+}
+
+/** One arm against the control on one metric (pHolm filled in later, over the metric's arms). */
+function compareArm(m: MetricContext, arm: string): Comparison {
+  const yt = pick(m.y, m.rows.get(arm)!);
+  const yc = pick(m.y, m.rows.get(m.control)!);
+  const test = diffTest(m.kind, yt, yc, m.spec.column, arm, m.control);
+  const control = total(yc) / yc.length;
+  const comparison: Comparison = {
+    arm,
+    metric: m.spec.column,
+    kind: m.kind,
+    treatment: total(yt) / yt.length,
+    control,
+    nTreatment: yt.length,
+    nControl: yc.length,
+    ...test,
+    pHolm: test.p,
+    relativeLift: control === 0 ? null : test.diff / control,
+  };
+  if (m.kind === "mean" && m.boot !== null) comparison.bootstrap95 = bootstrapDiffInterval(yt, yc, m.boot.resamples, comparisonSeed(m.boot.seed, arm, m.spec.column));
+  if (m.fit !== null) comparison.cuped = cupedComparison(m, arm, yt, yc);
+  return comparison;
+}
+
+/** Holm's adjustment over one metric's comparisons, for the raw and the CUPED p-values. */
+function withHolm(comparisons: Comparison[]): Comparison[] {
+  holmAdjust(comparisons.map((c) => c.p)).forEach((p, i) => (comparisons[i].pHolm = p));
+  if (comparisons.every((c) => c.cuped !== undefined)) holmAdjust(comparisons.map((c) => c.cuped!.p)).forEach((p, i) => (comparisons[i].cuped!.pHolm = p));
+  return comparisons;
+}
+
 /**
  * Analyses an experiment given as plain data (what analyzeExperiment reads from a table; the
  * simulations call it directly). See the module comment.
@@ -252,74 +326,33 @@ export function analyzeData(data: ExperimentData, options: AnalysisOptions): Exp
   for (const [arm, r] of rows) counts[arm] = r.length;
   const srm = srmCheck(counts, designShares([...rows.keys()], options.shares, options.armColumn));
   if (data.metrics.length === 0) throw new UserError("The analysis needs at least one metric column.");
-  const covariate = data.covariate?.column ?? null;
-  const x = data.covariate?.values ?? null;
-  if (x !== null && summarize(x).variance === 0) {
-    throw new UserError(`The covariate "${covariate}" has the same value (${x[0]}) for every customer: it has no variance to adjust with.`);
-  }
-  const boot = options.bootstrap === false ? null : { resamples: options.bootstrap?.resamples ?? DEFAULT_RESAMPLES, seed: options.bootstrap?.seed ?? 1 };
-  if (boot !== null && !(Number.isInteger(boot.resamples) && boot.resamples >= 100)) {
-    throw new UserError(`The bootstrap needs a whole number of at least 100 resamples, not ${boot.resamples}.`);
-  }
-  const controlRows = rows.get(options.control)!;
-  const metrics: ExperimentResult["metrics"] = [];
-  const byMetric: Comparison[][] = [];
-  for (const { spec, values: y } of data.metrics) {
-    const kind = metricKind(y, spec);
-    metrics.push({ column: spec.column, kind });
-    const fit = x === null ? null : cupedFit(y, x);
-    const adjusted = fit === null || x === null ? null : cupedAdjust(y, x, fit);
-    const yc = pick(y, controlRows);
-    const comparisons = arms.map((arm): Comparison => {
-      const yt = pick(y, rows.get(arm)!);
-      const test = diffTest(kind, yt, yc, spec.column, arm, options.control);
-      const control = total(yc) / yc.length;
-      const comparison: Comparison = {
-        arm,
-        metric: spec.column,
-        kind,
-        treatment: total(yt) / yt.length,
-        control,
-        nTreatment: yt.length,
-        nControl: yc.length,
-        ...test,
-        pHolm: test.p,
-        relativeLift: control === 0 ? null : test.diff / control,
-      };
-      if (kind === "mean" && boot !== null) comparison.bootstrap95 = bootstrapDiffInterval(yt, yc, boot.resamples, comparisonSeed(boot.seed, arm, spec.column));
-      if (fit !== null && adjusted !== null && covariate !== null) {
-        const c = welchTest(pick(adjusted, rows.get(arm)!), pick(adjusted, controlRows), `${spec.column}, CUPED-adjusted`, arm, options.control);
-        const raw = welchVariance(yt, yc);
-        comparison.cuped = {
-          covariate,
-          theta: fit.theta,
-          diff: c.diff,
-          se: c.se,
-          ci95: c.ci95,
-          df: c.df ?? 0,
-          p: c.p,
-          pHolm: c.p,
-          // raw = 0 only for a metric constant in both arms at one value, where CUPED has nothing to remove
-          varianceReduction: raw === 0 ? 0 : 1 - (c.se * c.se) / raw,
-        };
-      }
-      return comparison;
-    });
-    holmAdjust(comparisons.map((c) => c.p)).forEach((p, i) => (comparisons[i].pHolm = p));
-    if (x !== null) holmAdjust(comparisons.map((c) => c.cuped!.p)).forEach((p, i) => (comparisons[i].cuped!.pHolm = p));
-    byMetric.push(comparisons);
-  }
-  // arm-major order: every metric of the first arm, then the next arm
-  const comparisons = arms.flatMap((_, a) => byMetric.map((list) => list[a]));
+  const covariate = checkedCovariate(data.covariate);
+  const boot = bootstrapSettings(options);
+  const byMetric = data.metrics.map(({ spec, values: y }) => {
+    const fit = covariate === null ? null : cupedFit(y, covariate.values);
+    const context: MetricContext = {
+      spec,
+      kind: metricKind(y, spec),
+      y,
+      rows,
+      control: options.control,
+      covariate: covariate?.column ?? null,
+      fit,
+      adjusted: fit === null ? null : cupedAdjust(y, covariate!.values, fit),
+      boot,
+    };
+    return { column: spec.column, kind: context.kind, comparisons: withHolm(arms.map((arm) => compareArm(context, arm))) };
+  });
   return {
     armColumn: options.armColumn,
     control: options.control,
     arms: counts,
     srm,
-    metrics,
-    covariate,
+    metrics: byMetric.map(({ column, kind }) => ({ column, kind })),
+    covariate: covariate?.column ?? null,
     bootstrap: boot === null ? null : { method: BOOTSTRAP_METHOD, ...boot },
-    comparisons,
+    // arm-major order: every metric of the first arm, then the next arm
+    comparisons: arms.flatMap((_, a) => byMetric.map((m) => m.comparisons[a])),
   };
 }
 

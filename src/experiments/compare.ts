@@ -48,7 +48,7 @@ export interface DiffTest {
 }
 
 /** Φ⁻¹(0.975): the 95% multiplier of the normal intervals. */
-export const Z95 = normalQuantileUpper(0.025);
+const Z95 = normalQuantileUpper(0.025);
 
 /**
  * Two proportions from successes x and sizes n (see the module comment for the formulas).

@@ -15,6 +15,7 @@
 import pl, { type DataFrame, type Expr } from "nodejs-polars";
 import { UserError } from "../errors";
 import { DAY_MS, parseIsoDay } from "../util/index";
+import { analyzeExperiment, type AnalysisOptions, type ExperimentResult } from "./analyze";
 
 /** The experiment's window. */
 export interface OutcomeWindow {
@@ -90,4 +91,19 @@ export function outcomesFromTransactions(assignment: DataFrame, customerLines: D
   }
   const keep = [...assignment.columns, ...OUTCOME_COLUMNS, ...(window.preDays !== undefined ? ["preRevenue"] : [])];
   return out.sort("__row").select(...keep.map((c) => pl.col(c)));
+}
+
+/**
+ * The analysis of an assignment from the transactions (the CLI's `analyze` with an assignment
+ * file, `--start` and `--window-days`): outcomesFromTransactions, then analyzeExperiment with the
+ * assignment's `arm` column. Metrics are among conversion, revenue, orders, units; with
+ * `window.preDays` the covariate may be preRevenue.
+ */
+export function analyzeAssignment(
+  assignment: DataFrame,
+  customerLines: DataFrame,
+  window: OutcomeWindow,
+  options: Omit<AnalysisOptions, "armColumn">,
+): ExperimentResult {
+  return analyzeExperiment(outcomesFromTransactions(assignment, customerLines, window), { ...options, armColumn: "arm" });
 }

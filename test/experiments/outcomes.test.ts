@@ -1,6 +1,6 @@
 import pl from "nodejs-polars";
 import { describe, expect, it } from "vitest";
-import { outcomesFromTransactions } from "../../src/experiments/index";
+import { analyzeAssignment, outcomesFromTransactions } from "../../src/experiments/index";
 
 const assignment = pl.DataFrame({ customerId: ["1", "2", "3", "4"], arm: ["control", "offer", "offer", "control"] });
 
@@ -49,6 +49,15 @@ describe("outcomes from transactions", () => {
     expect(rows[2]).toMatchObject({ conversion: 1, revenue: 4.5, orders: 1, units: 3, preRevenue: 0 });
     // customer 4 bought nothing: zeros, not missing
     expect(rows[3]).toMatchObject({ conversion: 0, revenue: 0, orders: 0, units: 0, preRevenue: 0 });
+  });
+  it("analyses an assignment from the transactions in one call", () => {
+    const r = analyzeAssignment(assignment, purchases, { start: "2011-01-03", windowDays: 7, preDays: 7 }, { control: "control", metrics: ["conversion", "revenue"], bootstrap: false });
+    // control: customers 1 and 4 (nothing bought); offer: customers 2 and 3 (both bought: 11 and 4.5)
+    expect(r.arms).toEqual({ control: 2, offer: 2 });
+    expect(r.comparisons.map((c) => [c.metric, c.treatment, c.control])).toEqual([
+      ["conversion", 1, 0],
+      ["revenue", 7.75, 0],
+    ]);
   });
   it("leaves out preRevenue without a pre-period", () => {
     expect(outcomesFromTransactions(assignment, purchases, { start: "2011-01-03", windowDays: 7 }).columns).not.toContain("preRevenue");
