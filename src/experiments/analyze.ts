@@ -176,7 +176,8 @@ function comparedArms(rows: Map<string, number[]>, options: AnalysisOptions): st
   if (!rows.has(options.control)) throw new UserError(`The control arm "${options.control}" is not in column ${options.armColumn} (${list}).`);
   const arms = options.arms ?? found.filter((a) => a !== options.control);
   if (arms.length === 0) throw new UserError(`Column ${options.armColumn} has only the control arm "${options.control}": there is nothing to compare it with.`);
-  for (const arm of arms) {
+  for (const [i, arm] of arms.entries()) {
+    if (arms.indexOf(arm) !== i) throw new UserError(`The arm "${arm}" is listed twice among the arms to compare.`);
     if (!rows.has(arm)) throw new UserError(`The arm "${arm}" is not in column ${options.armColumn} (${list}).`);
     if (arm === options.control) throw new UserError(`The arm "${arm}" is the control: it cannot be compared with itself.`);
   }

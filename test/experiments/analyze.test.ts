@@ -144,6 +144,7 @@ describe("analysis: bad input, one sentence each", () => {
   it("an arm or control not in the data", () => {
     expect(run({ control: "Z" })).toThrow('The control arm "Z" is not in column arm (arms found: A, B, C).');
     expect(run({ arms: ["D"] })).toThrow('The arm "D" is not in column arm (arms found: A, B, C).');
+    expect(run({ arms: ["B", "B"] })).toThrow('The arm "B" is listed twice among the arms to compare.');
     expect(run({ armColumn: "group" })).toThrow('There is no arm column "group" (columns: arm, y, spend, label, flat).');
   });
   it("a metric column that is not numeric, or missing", () => {
