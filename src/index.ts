@@ -2,7 +2,7 @@
  * Retail Lab: the one public entry that notebooks, the CLI and tests import.
  *
  * Data flows one way: load (data/) -> clean (clean/) -> analyses (eda/, rfm/, features/ ->
- * clusters/, series/ -> forecasts/, products/, cohorts/) -> display (charts/ build figures,
+ * clusters/, series/ -> forecasts/, products/, cohorts/, experiments/) -> display (charts/ build figures,
  * display/ shows tables, charts and findings).
  */
 export * from "./model";
@@ -24,6 +24,7 @@ export * from "./charts/dendrogram";
 export * from "./products/index";
 export * from "./charts/products";
 export * from "./cohorts/index";
+export * from "./experiments/index";
 export * from "./charts/cohorts";
 export * from "./charts/basic";
 export * from "./display/index";
