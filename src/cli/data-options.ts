@@ -1,5 +1,5 @@
 /** The options every data command shares, and how they become a dataset. */
-import { cleanTransactions, type CleanData } from "../clean/clean";
+import { cleanDataset, type CleanData } from "../clean/clean";
 import { DEFAULT_DATA_FILE, datasetFiles } from "../data/default";
 import { loadDatasetAsync } from "../data/load";
 import type { Dataset } from "../model";
@@ -32,5 +32,5 @@ export async function datasetFromOptions(o: Record<string, unknown>, catalog = "
 /** Loads and cleans the dataset the options name. */
 export async function cleanFromOptions(o: Record<string, unknown>): Promise<{ dataset: Dataset; clean: CleanData }> {
   const dataset = await datasetFromOptions(o);
-  return { dataset, clean: cleanTransactions(dataset.transactions) };
+  return { dataset, clean: cleanDataset(dataset) };
 }

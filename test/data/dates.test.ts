@@ -23,7 +23,7 @@ describe("parseDateColumn", () => {
       "2010-12-01T00:00",
       "2010-12-31T00:00",
     ]);
-    expect(iso(parseDateColumn(pl.Series("d", ["01/12/2010"]), { format: "%d/%m/%Y" }, where))).toEqual(["2010-12-01T00:00"]);
+    expect(iso(parseDateColumn(pl.Series("d", ["01/12/2010"]), { dateFormat: "%d/%m/%Y" }, where))).toEqual(["2010-12-01T00:00"]);
   });
   it("refuses an impossible month-first date and suggests dayFirst", () => {
     expect(() => parseDateColumn(pl.Series("d", ["01/12/2010", "31/12/2010"]), {}, where)).toThrow(

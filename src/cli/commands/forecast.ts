@@ -1,5 +1,5 @@
 /** retail-lab forecast: daily forecasts with backtests, intervals and held-out scores. */
-import { cleanTransactions } from "../../clean/clean";
+import { cleanDataset } from "../../clean/clean";
 import { UserError } from "../../errors";
 import { forecastMany } from "../../forecasts/batch";
 import { holdoutMase, meanHoldoutMase, pooledCoverage } from "../../forecasts/summary";
@@ -59,7 +59,7 @@ export const forecastCommand: Command = {
     const holdout = intOption(o, "holdout", 28, 0, 366);
     const levels = parseLevels(String(o.level ?? "80,95"));
     const dataset = await datasetFromOptions(o, "catalog");
-    const sales = cleanTransactions(dataset.transactions).sales;
+    const sales = cleanDataset(dataset).sales;
     const calendar = detectClosedDays(revenueSeries(sales));
     let series: DailySeries[];
     if (target === "revenue") series = [revenueSeries(sales)];
