@@ -153,11 +153,12 @@ function monthOfName(text: Expr): Expr {
 const padded = (e: Expr, width: number) => e.cast(pl.Int32).cast(pl.Utf8).str.padStart(width, "0");
 
 /**
- * The parts of the pattern as expressions over column `v`: year, month, day, hour, minute,
- * second as Int32, the fraction in ms, the offset in minutes (null without one), epoch ms for %s.
+ * The parts of the pattern as expressions over the frame of its groups (one text column per
+ * part, see `parseWithPattern`): year, month, day, hour, minute, second as Int32, the fraction
+ * in ms, the offset in minutes (null without one), epoch ms for %s.
  */
 function partExprs(p: DatePattern) {
-  const g = (part: Part) => (p.groups[part] === undefined ? null : pl.col("v").str.extract(p.regex, p.groups[part] as number));
+  const g = (part: Part) => (p.groups[part] === undefined ? null : pl.col(part));
   const int = (e: Expr | null, fallback: number | null) => (e ? e.cast(pl.Int32) : pl.lit(fallback).cast(pl.Int32));
   const yy = g("y");
   const year = yy ? pl.when(yy.cast(pl.Int32).lt(69)).then(yy.cast(pl.Int32).add(2000)).otherwise(yy.cast(pl.Int32).add(1900)) : int(g("Y"), null);
@@ -190,6 +191,9 @@ function utcToShop(utcMs: Expr, timezone: string): Expr {
  * (Datetime ms); values that do not match or are impossible dates come out null.
  */
 export function parseWithPattern(values: Series, pattern: DatePattern, timezone = "UTC"): Series {
+  // each group extracted once, into its own column; the parts are computed from those columns
+  const groups = Object.entries(pattern.groups).map(([part, i]) => pl.col("v").str.extract(pattern.regex, i as number).alias(part));
+  const frame = pl.DataFrame([values.cast(pl.Utf8).alias("v")]).select(...groups);
   const p = partExprs(pattern);
   const iso = pl.concatString(
     [padded(p.year, 4), pl.lit("-"), padded(p.month, 2), pl.lit("-"), padded(p.day, 2), pl.lit(" "), padded(p.hour, 2), pl.lit(":"), padded(p.minute, 2), pl.lit(":"), padded(p.second, 2)],
@@ -202,7 +206,7 @@ export function parseWithPattern(values: Series, pattern: DatePattern, timezone 
     const shifted = utcToShop(naive.minus(p.offsetMinutes.mul(60_000)), timezone);
     out = pl.when(p.offsetMinutes.isNull()).then(naive.cast(pl.Datetime("ms"))).otherwise(shifted);
   } else out = naive.cast(pl.Datetime("ms"));
-  return pl.DataFrame([values.cast(pl.Utf8).alias("v")]).select(out.alias("v")).getColumn("v");
+  return frame.select(out.alias("v")).getColumn("v").alias(values.name);
 }
 
 /** Text trimmed, with empty strings as null. */
@@ -242,12 +246,20 @@ export function dateFormatsMatching(values: Series, now = new Date()): string[] 
   const text = blankToNull(values);
   const n = text.length - text.nullCount();
   if (n === 0) return [];
-  const fits = CANDIDATE_FORMATS.filter((f) => {
-    const parsed = parseWithPattern(text, compileDateFormat(f));
-    return parsed.nullCount() === text.nullCount() && outOfRange(parsed, now) === null;
-  });
+  const fits = CANDIDATE_FORMATS.filter((f) => readsEvery(text, compileDateFormat(f), now));
   // epoch seconds read any run of digits: offered only when nothing else reads them
   return fits.length > 1 ? fits.filter((f) => f !== "%s") : fits;
+}
+
+/**
+ * True when the pattern reads every value (text, blanks null) as a date in the accepted range:
+ * a cheap first cut in JS on the first 50 values, then the exact check in polars on all of them.
+ */
+export function readsEvery(text: Series, pattern: DatePattern, now = new Date()): boolean {
+  const re = new RegExp(pattern.regex);
+  if (!(text.dropNulls().head(50).toArray() as unknown[]).every((v) => re.test(String(v)))) return false;
+  const parsed = parseWithPattern(text, pattern);
+  return parsed.nullCount() === text.nullCount() && outOfRange(parsed, now) === null;
 }
 
 /** The latest date accepted: a year after `now`. */
@@ -289,6 +301,15 @@ function autoPattern(sample: string, dayFirst: boolean, values: Series, where: {
     `${where.file}: column "${where.column}" row ${row + 1} has ${quoted(sample)}, which is not a date form read without a format ` +
       `(yyyy-mm-dd hh:mm:ss, m/d/yyyy h:mm, dd/mm/yyyy with dayFirst).${suggestion}`,
   );
+}
+
+/** The value of row `row` as text: dates as `YYYY-MM-DD HH:MM:SS`. */
+function textAt(values: Series, row: number): string {
+  const dtype = dtypeOf(values);
+  if (dtype !== "Datetime" && dtype !== "Date") return String(values.get(row));
+  // Series.get of a 64-bit value truncates it to 32 bits in nodejs-polars 0.24: read through toArray
+  const date = values.cast(pl.Datetime("ms")).slice(row, 1).toArray()[0] as unknown as Date;
+  return date.toISOString().slice(0, 19).replace("T", " ");
 }
 
 /** Refuses an unknown IANA time zone name, with the closest known one. */
@@ -350,7 +371,7 @@ export function parseDateColumn(values: Series, options: ParseDateOptions, where
   }
   const range = outOfRange(parsed, now);
   if (range) {
-    const value = String(input.get(range.row));
+    const value = textAt(input, range.row);
     const limit = range.early ? `before ${EARLIEST_DATE}` : `after ${latestDate(now).toISOString().slice(0, 10)} (a year from today)`;
     throw new UserError(
       `${where.file}: column "${where.column}" row ${range.row + 1} has the date ${quoted(value)}, ${limit}; dates must lie between ${EARLIEST_DATE} and a year from today.`,

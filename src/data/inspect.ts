@@ -13,7 +13,7 @@
  */
 import pl, { type DataFrame, type Series } from "nodejs-polars";
 import type { TableReading } from "../model";
-import { blankToNull, compileDateFormat, dateFormatsMatching, ISO_PATTERN, parseWithPattern, slashPattern } from "./dates";
+import { blankToNull, compileDateFormat, dateFormatsMatching, ISO_PATTERN, readsEvery, slashPattern } from "./dates";
 import { dtypeOf, fmtCount } from "./describe";
 import { perCustomerReason, typedByContent } from "./load";
 import { CANONICAL_FIELDS, resolveColumns, type MappingTable, type TableMapping } from "./mapping";
@@ -35,6 +35,8 @@ export interface ColumnProfile {
   dateFormats: string[];
   /** true when the values read as dates without a format (ISO, m/d/yyyy) */
   autoDate: boolean;
+  /** numeric columns: the median value (of the first rows) */
+  median?: number;
   /** the canonical field this column probably is, and why */
   field?: string;
   why?: string;
@@ -80,16 +82,21 @@ export function profileColumn(s: Series): ColumnProfile {
   const digits = sample.str.lengths().min() as unknown as number;
   const dateLike = !numeric || (whole && digits >= 6);
   const formats = dateLike ? dateFormatsMatching(sample) : [];
-  const auto = !numeric && [ISO_PATTERN, slashPattern(false), slashPattern(true)].some((p) => parseWithPattern(sample, p).nullCount() === 0);
+  const auto = !numeric && [ISO_PATTERN, slashPattern(false), slashPattern(true)].some((p) => readsEvery(sample, p));
   const type = formats.length && !numeric ? "date" : numeric ? (whole ? "integer" : "decimal") : "text";
-  return { ...base, type, dateFormats: formats, autoDate: auto };
+  const median = numeric ? Number(typed.cast(pl.Float64).median()) : undefined;
+  return { ...base, type, dateFormats: formats, autoDate: auto, median };
 }
 
-/** True when a column looks like identifiers: text or whole numbers, not a date, not a measure (leading zeros, or many distinct values). */
+/**
+ * True when a column looks like identifiers: text without spaces, or whole numbers written with
+ * leading zeros, or large whole numbers (median 100 or more) with many distinct values. Small
+ * whole numbers are measures (quantities), not IDs.
+ */
 function idLike(c: ColumnProfile, rows: number): boolean {
   if (c.type === "text") return c.distinct > 1 && c.examples.every((e) => !/\s/.test(e));
   if (c.type !== "integer") return false;
-  return c.examples.some((e) => /^0\d/.test(e)) || c.distinct > Math.min(50, rows / 10);
+  return c.examples.some((e) => /^0\d/.test(e)) || ((c.median ?? 0) >= 100 && c.distinct > Math.min(50, rows / 10));
 }
 
 /** Pearson correlation of two numeric columns of a frame (over the first rows). */
@@ -176,7 +183,8 @@ function kindOf(df: DataFrame, columns: ColumnProfile[], role: MappingTable): { 
 /** The date part of the suggested mapping: nothing when the values read without a format, else the format that reads them all. */
 function dateSetting(df: DataFrame, c: ColumnProfile, notes: string[]): Partial<TableMapping> {
   if (c.autoDate && !(c.dateFormats.includes("%d/%m/%Y") && !c.dateFormats.includes("%m/%d/%Y"))) return {};
-  const formats = c.dateFormats.filter((f) => parseWithPattern(asText(df.getColumn(c.name)), compileDateFormat(f)).nullCount() === df.getColumn(c.name).nullCount());
+  const all = asText(df.getColumn(c.name));
+  const formats = c.dateFormats.filter((f) => readsEvery(all, compileDateFormat(f)));
   if (formats.length > 1) notes.push(`"${c.name}" reads as ${formats.map((f) => `"${f}"`).join(" or ")}; the mapping uses "${formats[0]}": check the day order`);
   return formats.length ? { dateFormat: formats[0] } : {};
 }

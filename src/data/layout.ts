@@ -85,12 +85,38 @@ export interface DelimiterFit {
   range: [number, number];
 }
 
-/** How `delimiter` splits the sampled lines (see `DelimiterFit`). */
+/** True when a line ends inside a quoted value (a quote opened at the start of a field and not closed), for `delimiter`. */
+function endsInQuote(line: string, delimiter: Delimiter, open = false): boolean {
+  let inQuote = open;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (inQuote) {
+      if (c === '"' && line[i + 1] === '"') i++;
+      else if (c === '"') inQuote = false;
+    } else if (c === '"' && (i === 0 || line[i - 1] === delimiter)) inQuote = true;
+  }
+  return inQuote;
+}
+
+/** The sampled lines joined into records: a line that ends inside a quoted value continues on the next (for `delimiter`). */
+export function recordsOf(lines: string[], delimiter: Delimiter): string[] {
+  if (delimiter === "whitespace") return lines;
+  const out: string[] = [];
+  let open = false;
+  for (const line of lines) {
+    if (open) out[out.length - 1] += `\n${line}`;
+    else out.push(line);
+    open = endsInQuote(line, delimiter, open);
+  }
+  return out;
+}
+
+/** How `delimiter` splits the sampled records (see `DelimiterFit`). */
 export function delimiterFit(lines: string[], delimiter: Delimiter): DelimiterFit {
-  const counts = lines.map((l) => splitLine(l, delimiter).length);
+  const counts = recordsOf(lines, delimiter).map((l) => splitLine(l, delimiter).length);
   const fields = counts[0] ?? 0;
   return {
-    delimiter, fields, share: lines.length ? counts.filter((c) => c === fields).length / lines.length : 0,
+    delimiter, fields, share: counts.length ? counts.filter((c) => c === fields).length / counts.length : 0,
     range: [Math.min(...counts), Math.max(...counts)],
   };
 }
@@ -147,10 +173,22 @@ export function looksNumeric(value: string): boolean {
 }
 
 /**
- * Whether the first line is a header: not when every field of line 1 is a number or a numeric
- * date (data rows look like that; header names do not), yes otherwise.
- * `headerLikely(["id", "qty"])` is true; `headerLikely(["00004", "19970101", "29.33"])` is false.
+ * Whether the first line is a header, by the vote of Python's csv.Sniffer: a column whose line-1
+ * value is text while its other values are numbers or dates votes for a header; one whose
+ * line-1 value is of the same kind as the rest votes against (text over text does not vote). A
+ * header unless the votes are against. `headerLikely(["id", "qty"], [["7", "2"]])` is true;
+ * `headerLikely(["A1", "2011-01-02", "1"], [["B2", "2011-01-03", "4"]])` is false.
  */
-export function headerLikely(firstLine: string[]): boolean {
-  return !firstLine.every((v) => v.trim() !== "" && looksNumeric(v));
+export function headerLikely(firstLine: string[], rows: string[][] = []): boolean {
+  const numeric = (v: string | undefined) => v !== undefined && v.trim() !== "" && looksNumeric(v);
+  if (rows.length === 0) return !firstLine.every((v) => numeric(v));
+  let votes = 0;
+  firstLine.forEach((v, j) => {
+    const col = rows.map((r) => r[j]).filter((x) => x !== undefined && x.trim() !== "");
+    if (col.length === 0) return;
+    const rowsNumeric = col.filter((x) => numeric(x)).length > col.length / 2;
+    if (rowsNumeric && !numeric(v)) votes++;
+    else if (rowsNumeric || numeric(v)) votes--;
+  });
+  return votes >= 0;
 }

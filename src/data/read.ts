@@ -160,7 +160,8 @@ export function readCsvTable(file: string, layout: TextLayout = {}): RawTable {
     delimiter, delimiterDetected: detected, quoting: rowLayout.quoting, header, trailingBlankLines: blankTail,
   };
   if (renamed.length) reading.notes.push(`empty header names were named ${renamed.join(", ")}`);
-  if (header && !headerLikely(firstFields)) reading.notes.push(`line 1 (${quoted(firstLine)}) looks like data rather than a header; if it is, set "header": false and "names"`);
+  const others = lines.slice(1, 20).map((l) => splitLine(l, delimiter));
+  if (header && !headerLikely(firstFields, others)) reading.notes.push(`line 1 (${quoted(firstLine)}) looks like data rather than a header; if it is, set "header": false and "names"`);
   return { file, df, reading };
 }
 

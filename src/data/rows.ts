@@ -33,8 +33,8 @@ export interface QuoteScan {
   literalQuotes: number;
   firstLiteral: number;
   multiline: MultilineValue[];
-  /** a closing quote followed by text, or a quote never closed */
-  problem?: { kind: "text-after-close" | "unclosed"; at: number };
+  /** a closing quote followed by text (`at`, with the value's opening quote and line breaks), or a quote never closed (`at` = its opening) */
+  problem?: { kind: "text-after-close" | "unclosed"; at: number; open: number; breaks: number };
 }
 
 /** True when byte `i` starts a field: the first byte, or after the delimiter or a line end. */
@@ -65,15 +65,17 @@ export function scanQuotes(bytes: Buffer, delimiter: number): QuoteScan {
     let close = bytes.indexOf(QUOTE, open + 1);
     while (close !== -1 && bytes[close + 1] === QUOTE) close = bytes.indexOf(QUOTE, close + 2);
     if (close === -1) {
-      scan.problem = { kind: "unclosed", at: open };
+      scan.problem = { kind: "unclosed", at: open, open, breaks: 0 };
       return scan;
     }
     const after = bytes[close + 1];
+    while (nextBreak !== -1 && nextBreak < open) nextBreak = bytes.indexOf(LF, nextBreak + 1);
     if (close + 1 < bytes.length && after !== delimiter && after !== LF && after !== CR) {
-      scan.problem = { kind: "text-after-close", at: close };
+      let breaks = 0;
+      for (let b = nextBreak; b !== -1 && b < close; b = bytes.indexOf(LF, b + 1)) breaks++;
+      scan.problem = { kind: "text-after-close", at: close, open, breaks };
       return scan;
     }
-    while (nextBreak !== -1 && nextBreak < open) nextBreak = bytes.indexOf(LF, nextBreak + 1);
     if (nextBreak !== -1 && nextBreak < close) {
       let breaks = 0;
       while (nextBreak !== -1 && nextBreak < close) breaks++, (nextBreak = bytes.indexOf(LF, nextBreak + 1));
@@ -131,6 +133,13 @@ export function checkQuotes(bytes: Buffer, scan: QuoteScan, layout: RowLayout): 
     throw new UserError(
       `${file}: ${where(p)} has a quote that opens a value and is never closed (${quoted(lineAround(bytes, scan.problem.at))}), so every line after it ` +
         `would be read as one value; remove the stray quote, or double it ("") inside a quoted value.`,
+    );
+  }
+  if (scan.problem?.kind === "text-after-close" && scan.problem.breaks > 0) {
+    const p = at(scan.problem.open);
+    throw new UserError(
+      `${file}: ${where(p)} has a quote that opens a value running over the next ${fmtCount(scan.problem.breaks, "line")} and closing before other text ` +
+        `(${quoted(lineAround(bytes, scan.problem.open))}); a stray quote? Remove it, or double it ("") inside a quoted value.`,
     );
   }
   if (scan.problem?.kind === "text-after-close") {

@@ -6,6 +6,7 @@ import { holdoutMase, meanHoldoutMase, pooledCoverage } from "../../forecasts/su
 import { forecastTable } from "../../forecasts/tables";
 import type { FailedForecast, SeriesForecast } from "../../forecasts/types";
 import { writeCsv } from "../../io/csv";
+import { requireProductColumn } from "../../model";
 import { detectClosedDays } from "../../series/closed";
 import { productSeries, revenueSeries, topProductsByUnits } from "../../series/daily";
 import type { DailySeries } from "../../series/types";
@@ -59,6 +60,7 @@ export const forecastCommand: Command = {
     const holdout = intOption(o, "holdout", 28, 0, 366);
     const levels = parseLevels(String(o.level ?? "80,95"));
     const dataset = await datasetFromOptions(o, "catalog");
+    if (target === "units") requireProductColumn(dataset.transactions, "a forecast of units per product (--target revenue forecasts the shop's daily revenue)");
     const sales = cleanDataset(dataset).sales;
     const calendar = detectClosedDays(revenueSeries(sales));
     let series: DailySeries[];
