@@ -9,14 +9,19 @@ import { UserError } from "./errors";
 /**
  * One line of a sales export: one product on one invoice.
  * Columns of a transactions DataFrame, in this order:
- * - `invoice` (Utf8): invoice number; a leading `C` marks a cancellation (UCI convention).
- * - `stockCode` (Utf8): product code.
+ * - `invoice` (Utf8): invoice number; a leading `C` marks a cancellation (UCI convention). A source
+ *   without one gets `YYYY-MM-DD|customerId`: an order is one customer's calendar day.
+ * - `stockCode` (Utf8): product code; null on every line when the source has no product column
+ *   (then the product analyses refuse: `requireProductColumn`).
  * - `description` (Utf8, nullable): product description, trimmed, inner spaces collapsed.
  * - `quantity` (Float64): units; negative on returns.
  * - `invoiceDate` (Datetime ms, naive local time of the shop).
  * - `unitPrice` (Float64): price of one unit, in the shop's currency.
  * - `customerId` (Utf8, nullable): null when the sale is anonymous.
  * - `country` (Utf8, nullable).
+ * then, only when the source gives line totals instead of unit prices:
+ * - `amount` (Float64): the line total; `unitPrice` is `amount / quantity` (null where the quantity is 0).
+ * Unmapped source columns follow, as text.
  */
 export interface Transaction {
   invoice: string;
@@ -43,16 +48,17 @@ export const TRANSACTION_COLUMNS = [
 export type TransactionColumn = (typeof TRANSACTION_COLUMNS)[number];
 
 /**
- * A customer profile (optional table). `customerId` (Utf8) is the key; any other columns
- * (signupDate, age, gender, country, income, ...) are kept as the source has them.
+ * A customer profile (optional table). `customerId` (Utf8) is the key; `signupDate` is a date;
+ * every other column (age, gender, country, income, ...) keeps the type it reads as: numbers as
+ * Float64, anything else (a banded `65+`, `50-74K`) as text.
  */
 export interface Customer {
   customerId: string;
   signupDate?: Date | null;
-  age?: number | null;
+  age?: number | string | null;
   gender?: string | null;
   country?: string | null;
-  income?: number | null;
+  income?: number | string | null;
   [profile: string]: unknown;
 }
 

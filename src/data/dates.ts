@@ -246,9 +246,9 @@ export function dateFormatsMatching(values: Series, now = new Date()): string[] 
   const text = blankToNull(values);
   const n = text.length - text.nullCount();
   if (n === 0) return [];
-  const fits = CANDIDATE_FORMATS.filter((f) => readsEvery(text, compileDateFormat(f), now));
-  // epoch seconds read any run of digits: offered only when nothing else reads them
-  return fits.length > 1 ? fits.filter((f) => f !== "%s") : fits;
+  // epoch seconds read any run of digits: tried only on ten-digit values (2001-09-09 to 2286)
+  const epochs = (text.dropNulls().head(50).toArray() as unknown[]).every((v) => /^\d{10}$/.test(String(v)));
+  return CANDIDATE_FORMATS.filter((f) => (f !== "%s" || epochs) && readsEvery(text, compileDateFormat(f), now));
 }
 
 /**

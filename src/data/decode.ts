@@ -12,10 +12,13 @@
  *
  * A mapping's `"encoding"` forces one of "utf-8", "windows-1252", "utf-16le", "utf-16be".
  */
-import { isUtf8 } from "buffer";
 import { gunzipSync } from "zlib";
 import { UserError } from "../errors";
 import { fmtCount } from "./describe";
+
+// required rather than imported: tslab type-checks notebook imports with its own older Node types, which lack isUtf8
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { isUtf8 } = require("buffer") as { isUtf8: (b: Buffer) => boolean };
 
 /** Text encodings the loaders read. */
 export const TEXT_ENCODINGS = ["utf-8", "windows-1252", "utf-16le", "utf-16be"] as const;

@@ -231,7 +231,11 @@ export function inspectFile(file: string, role: MappingTable = "transactions", l
     if (!has("invoice")) notes.push("no invoice column: an order will be one customer's purchases on one calendar day");
     if (!has("stockCode")) notes.push("no product column: the customer analyses run, the product analyses (products, forecast of units) refuse");
     const identical = df.height - df.unique().height;
-    if (identical > 0) notes.push(`${fmtCount(identical, "line")} repeat an earlier line exactly: dropped as duplicates, unless they are real repeat purchases ("duplicates": "keep")`);
+    if (identical > 0) notes.push(`${fmtCount(identical, "line")} ${identical === 1 ? "repeats" : "repeat"} an earlier line exactly: dropped as duplicates, unless they are real repeat purchases ("duplicates": "keep")`);
+    const date = columns.find((c) => c.field === "invoiceDate");
+    if (date && date.examples.some((e) => /(Z|[+-]\d{2}:?\d{2})$/.test(e) && /\d[ T]\d/.test(e))) {
+      notes.push(`the times of ${date.name} carry a UTC offset: they are converted into the shop's time zone, "timezone" in the mapping (default UTC)`);
+    }
   }
   return { ...partial, mapping, missing };
 }
