@@ -273,9 +273,10 @@ function outOfRange(parsed: Series, now: Date): { row: number; early: boolean } 
   const max = latestDate(now).getTime();
   const ms = pl.col("v").cast(pl.Int64);
   const df = pl.DataFrame([parsed.alias("v")]);
-  const [low, high] = df.select(ms.lt(pl.lit(min)).alias("low"), ms.gt(pl.lit(max)).alias("high")).getColumns();
-  if (Number(low.cast(pl.Int32).sum()) > 0) return { row: firstIndex(low), early: true };
-  if (Number(high.cast(pl.Int32).sum()) > 0) return { row: firstIndex(high), early: false };
+  // min and max first (no column is made); the row only when one is out of range
+  const { lo: low, hi: high } = df.select(pl.col("v").min().alias("lo"), pl.col("v").max().alias("hi")).toRecords()[0] as unknown as { lo: Date | null; hi: Date | null };
+  if (low && low.getTime() < min) return { row: firstIndex(df.select(ms.lt(pl.lit(min)).alias("m")).getColumn("m")), early: true };
+  if (high && high.getTime() > max) return { row: firstIndex(df.select(ms.gt(pl.lit(max)).alias("m")).getColumn("m")), early: false };
   return null;
 }
 

@@ -92,6 +92,17 @@ function trimmedOrNull(header: string): Expr {
   return pl.when(t.eq(pl.lit(""))).then(pl.lit(null)).otherwise(t);
 }
 
+/**
+ * True when a text column may hold an empty or blank value: a null, or a smallest value that is
+ * empty or starts with a character up to the space (a blank sorts before any other value but
+ * those), found without making a column; `refuseEmpty` then checks every value.
+ */
+function mayBeBlank(df: DataFrame, column: string): boolean {
+  if (df.getColumn(column).nullCount() > 0) return true;
+  const least = df.select(pl.col(column).min()).getColumn(column).get(0) as string | null;
+  return least === null || /^[\x00-\x20]|^$/.test(least);
+}
+
 /** Refuses the first empty value of a column every line needs (an invoice, a stock code), with its row. */
 function refuseEmpty(df: DataFrame, header: string, file: string, field: string, instead: string): void {
   const empty = df.select(trimmedOrNull(header).isNull().alias("e")).getColumn("e");
@@ -170,8 +181,8 @@ const EXACT_ISO = "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$";
 function typeInOnePass(df: DataFrame, cols: Record<string, string>, price: string, isoDates: boolean) {
   const text = (c: string) => (cols[c] ? pl.col(cols[c]).cast(pl.Utf8) : pl.lit(null).cast(pl.Utf8));
   const number = (c: string) => trimmedOrNull(cols[c]).cast(pl.Float64, false);
-  const empty = (c: string) => (cols[c] ? trimmedOrNull(cols[c]).isNull() : pl.lit(false));
-  const t = pl.col(cols.invoiceDate).cast(pl.Utf8).str.strip();
+  // the exact-ISO check by regular expression on the source text: no trimmed copy of the column is made
+  const t = pl.col(cols.invoiceDate).cast(pl.Utf8);
   const typed = df.select(
     text("invoice").alias("invoice"), text("stockCode").alias("stockCode"), text("description").alias("description"),
     number("quantity").alias("quantity"),
@@ -181,16 +192,15 @@ function typeInOnePass(df: DataFrame, cols: Record<string, string>, price: strin
     (cols.customerId ? trimmedOrNull(cols.customerId).str.replace("^(\\d+)\\.0+$", "$1") : pl.lit(null).cast(pl.Utf8)).alias("customerId"),
     (cols.country ? trimmedOrNull(cols.country) : pl.lit(null).cast(pl.Utf8)).alias("country"),
     (isoDates ? t.str.contains(EXACT_ISO).not().fillNull(true) : pl.lit(true)).alias("__inexactDate"),
-    empty("invoice").alias("__emptyInvoice"), empty("stockCode").alias("__emptyCode"),
   );
   const bad = (c: string) => pl.col(c).isNull().or(pl.col(c).isFinite().not()).cast(pl.Int32).sum().alias(c);
   const sum = (c: string) => pl.col(c).cast(pl.Int32).sum().alias(c);
-  const [quantity, priceBad, inexact, dateNull, emptyInvoice, emptyCode] = typed
-    .select(bad("quantity"), bad(price), sum("__inexactDate"), pl.col("invoiceDate").isNull().cast(pl.Int32).sum().alias("d"), sum("__emptyInvoice"), sum("__emptyCode"))
+  const [quantity, priceBad, inexact, dateNull] = typed
+    .select(bad("quantity"), bad(price), sum("__inexactDate"), pl.col("invoiceDate").isNull().cast(pl.Int32).sum().alias("d"))
     .row(0)
     .map(Number);
-  const problems = { quantity, price: priceBad, date: inexact + dateNull, emptyInvoice, emptyCode };
-  return { typed: typed.drop(["__inexactDate", "__emptyInvoice", "__emptyCode"]), problems };
+  const problems = { quantity, price: priceBad, date: inexact + dateNull, emptyInvoice: Boolean(cols.invoice) && mayBeBlank(typed, "invoice"), emptyCode: Boolean(cols.stockCode) && mayBeBlank(typed, "stockCode") };
+  return { typed: typed.drop("__inexactDate"), problems };
 }
 
 /** Typed transactions and what the loader decided about them (see `Dataset.reading`). */
