@@ -57,7 +57,8 @@ export function parseNumberColumn(values: Series, where: { file: string; column:
     const row = allowEmpty ? firstFailed(text, parsed) : firstIndex(parsed.isNull());
     const raw = values.get(row);
     const shown = raw === null || String(raw).trim() === "" ? "an empty value" : quoted(raw);
-    throw new UserError(`${where.file}: column "${where.column}" row ${row + 1} has ${shown}, which is not a finite number (${fmtCount(bad, "such row")}).`);
+    const hint = /^\s*-?\d+,\d+\s*$/.test(String(raw)) ? " It has a decimal comma; this loader reads decimals with a point (1.5), so convert the column." : "";
+    throw new UserError(`${where.file}: column "${where.column}" row ${row + 1} has ${shown}, which is not a finite number (${fmtCount(bad, "such row")}).${hint}`);
   }
   return parsed.alias(values.name);
 }
