@@ -2,17 +2,20 @@
  * Cleaning with a report. Rules apply in this order and each input row is counted under the
  * first rule it meets, so the counts always add up to the input:
  *
- * 1. `duplicate`: an exact copy of an earlier row (all columns) - dropped;
+ * 1. `duplicate`: an exact copy of an earlier row (all columns) - dropped (unless the mapping says
+ *    `"duplicates": "keep"`, for sources whose identical lines are real repeat purchases);
  * 2. `cancellation`: invoice starting with `C` - kept aside as the returns table;
  * 3. `non_positive_quantity`: quantity <= 0 - kept aside as adjustments;
  * 4. `non_positive_price`: unit price <= 0 - kept aside;
  * 5. `missing_customer`: no customer ID - kept in the sales table, left out of customer analyses;
  *
  * what remains are the customer purchase lines. Non-product stock codes are flagged
- * (`isProduct` false), not dropped.
+ * (`isProduct` false), not dropped; lines of a source without a product column count as products.
+ * `amount` is the source's line total when it has one (see `typeTransactions`), else quantity x unit price.
  */
 import pl, { type DataFrame, type Series } from "nodejs-polars";
 import { UserError } from "../errors";
+import type { Dataset } from "../model";
 import { isProductExpr } from "./nonProduct";
 
 /** The buckets of the cleaning rules, in the order they apply. */
@@ -90,9 +93,17 @@ function withRowFlag(numbered: DataFrame, name: string, rows: Series): DataFrame
     .withColumns(pl.col(name).fillNull(false));
 }
 
+/** Options of the cleaning rules. */
+export interface CleaningOptions {
+  /** "drop" exact copies of an earlier row (rule 1, the default) or "keep" them as purchase lines */
+  duplicates?: "drop" | "keep";
+}
+
 /** Each row's bucket: the first rule it meets, or `customer_line` (adds `__rule` and `__row`). */
-export function withCleaningRule(transactions: DataFrame): DataFrame {
-  const numbered = withRowFlag(transactions.withRowCount(ROW_COLUMN), "__duplicate", duplicateRows(transactions));
+export function withCleaningRule(transactions: DataFrame, options: CleaningOptions = {}): DataFrame {
+  const none = pl.Series(ROW_COLUMN, [] as number[]).cast(pl.UInt32);
+  const duplicates = options.duplicates === "keep" ? none : duplicateRows(transactions);
+  const numbered = withRowFlag(transactions.withRowCount(ROW_COLUMN), "__duplicate", duplicates);
   const rule = pl
     .when(pl.col("__duplicate"))
     .then(pl.lit("duplicate"))
@@ -135,12 +146,13 @@ function tidyDescriptions(df: DataFrame) {
 }
 
 /** Applies the cleaning rules and returns the tables and the report. */
-export function cleanTransactions(transactions: DataFrame): CleanData {
+export function cleanTransactions(transactions: DataFrame, options: CleaningOptions = {}): CleanData {
   if (transactions.height === 0) throw new UserError("The transactions table has no rows: nothing to clean.");
-  const tagged = withCleaningRule(transactions).withColumns(
+  const amount = transactions.columns.includes("amount") ? pl.col("amount").cast(pl.Float64) : pl.col("quantity").mul(pl.col("unitPrice"));
+  const tagged = withCleaningRule(transactions, options).withColumns(
     tidyDescriptions(transactions),
-    pl.col("quantity").mul(pl.col("unitPrice")).alias("amount"),
-    isProductExpr().alias("isProduct"),
+    amount.alias("amount"),
+    pl.when(pl.col("stockCode").isNull()).then(pl.lit(true)).otherwise(isProductExpr()).alias("isProduct"),
   );
   const counts = new Map<string, number>();
   for (const r of tagged.groupBy(RULE_COLUMN).agg(pl.len().alias("n")).toRecords() as { __rule: string; n: number }[]) {
@@ -168,6 +180,11 @@ export function cleanTransactions(transactions: DataFrame): CleanData {
     nonPositivePrice: take("non_positive_price"),
     report,
   };
+}
+
+/** Cleans a loaded dataset's transactions with the rules its mapping asks for (`reading.duplicates`). */
+export function cleanDataset(dataset: Dataset): CleanData {
+  return cleanTransactions(dataset.transactions, { duplicates: dataset.reading?.duplicates });
 }
 
 /** The report as a table: bucket, rows, percent of the input (2 decimals). */

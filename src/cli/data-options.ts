@@ -1,7 +1,7 @@
 /** The options every data command shares, how they become a dataset, and the checks on output paths. */
 import { existsSync, statSync } from "fs";
 import { join, resolve } from "path";
-import { cleanTransactions, type CleanData } from "../clean/clean";
+import { cleanDataset, type CleanData } from "../clean/clean";
 import { DEFAULT_DATA_FILE, datasetFiles } from "../data/default";
 import { loadDatasetAsync, type DatasetFiles } from "../data/load";
 import { UserError } from "../errors";
@@ -46,7 +46,7 @@ export async function datasetFromOptions(o: OptionValues, catalog: string | null
 /** Loads and cleans the dataset the options name. */
 export async function cleanFromOptions(o: OptionValues): Promise<{ dataset: Dataset; clean: CleanData }> {
   const dataset = await datasetFromOptions(o);
-  return { dataset, clean: cleanTransactions(dataset.transactions) };
+  return { dataset, clean: cleanDataset(dataset) };
 }
 
 /**

@@ -10,14 +10,23 @@ import { refuseUnsafeOutput } from "./data-options";
 import { cleanCommand, sqlCommand } from "./commands/data";
 import { forecastCommand } from "./commands/forecast";
 import { generateCommand } from "./commands/generate";
+import { inspectCommand } from "./commands/inspect";
 import { loyaltyCommand } from "./commands/loyalty";
 import { productsCommand } from "./commands/products";
 import { rfmCommand, segmentsCommand } from "./commands/rfm";
 
 /** Every command, in the order the help lists them. */
 export const COMMANDS: Command[] = [
-  cleanCommand, sqlCommand, generateCommand, rfmCommand, segmentsCommand, clustersCommand, forecastCommand, productsCommand, loyaltyCommand,
+  inspectCommand, cleanCommand, sqlCommand, generateCommand, rfmCommand, segmentsCommand, clustersCommand, forecastCommand, productsCommand, loyaltyCommand,
 ];
+
+/** Commands that take their input file as a first argument (`retail-lab inspect FILE`): it becomes `--input FILE`. */
+const POSITIONAL_INPUT = new Set(["inspect"]);
+
+/** The arguments with a leading file argument turned into `--input FILE`, for the commands that take one. */
+export function withPositionalInput(name: string, args: string[]): string[] {
+  return POSITIONAL_INPUT.has(name) && args.length > 0 && !args[0].startsWith("-") ? ["--input", ...args] : args;
+}
 
 /** The top-level help. */
 export function mainHelp(commands: Command[] = COMMANDS): string {
@@ -52,7 +61,7 @@ export async function run(argv: string[]): Promise<void> {
     return;
   }
   try {
-    const options = parseOptions(command, rest);
+    const options = parseOptions(command, withPositionalInput(name, rest));
     refuseUnsafeOutput(command, options);
     await command.run(options);
   } catch (e) {

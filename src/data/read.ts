@@ -1,25 +1,46 @@
 /**
- * Reading raw tables from disk: CSV (optionally gzip), Parquet and Excel, always into a
- * DataFrame with the file's own headers. Values stay as text here; typing happens in
- * `parse.ts`, where a bad value can be reported with its file, column and row.
+ * Reading raw tables from disk: delimited text (optionally gzip), Parquet and Excel, always into
+ * a DataFrame with the file's own headers (trimmed) or the mapping's names. Text values stay
+ * text here; typing happens in `load.ts`, where a bad value is reported with its file, column
+ * and row. Every read returns how it was done (`TableReading`), for reports.
+ *
+ * Text files: decoded by `decodeText`, the delimiter detected by `chooseDelimiter` (or set),
+ * then parsed by polars (the fast path) and checked by `rows.ts` (quotes, ragged rows).
  */
 import { existsSync, readFileSync, statSync } from "fs";
 import { extname } from "path";
-import { gunzipSync } from "zlib";
 import pl, { type DataFrame } from "nodejs-polars";
 import { UserError } from "../errors";
+import type { TableReading } from "../model";
+import { decodeText, type TextEncoding } from "./decode";
+import { fmtCount, quoted } from "./describe";
+import { chooseDelimiter, headerLikely, sampleLines, splitLine, type Delimiter } from "./layout";
+import { checkQuotes, refuseRaggedRows, refuseShortRows, scanQuotes, type RowLayout } from "./rows";
 import { readXlsxSheets } from "./xlsx";
 
-/** A raw table and where it came from, for error messages. */
+/** A raw table, where it came from, and how it was read. */
 export interface RawTable {
   file: string;
   df: DataFrame;
+  reading: TableReading;
+}
+
+/** How to read a text file: the mapping keys of the same names (all optional; detected or defaulted). */
+export interface TextLayout {
+  /** one character, "tab", or "whitespace"; detected when absent */
+  delimiter?: Delimiter;
+  /** false when the file has no header line (then `names` are required); default true */
+  header?: boolean;
+  /** column names for a file without a header, one per field */
+  names?: string[];
+  /** force an encoding instead of detecting it */
+  encoding?: TextEncoding;
 }
 
 /** The file formats the loaders understand, from the file name. */
 export type FileFormat = "csv" | "parquet" | "xlsx";
 
-/** The format of a file from its extension (`.csv`, `.csv.gz`, `.txt`, `.parquet`, `.xlsx`). */
+/** The format of a file from its extension (`.csv`, `.csv.gz`, `.txt`, `.parquet`, `.xlsx`); anything else is read as text. */
 export function formatOf(file: string): FileFormat {
   const name = file.toLowerCase().replace(/\.gz$/, "");
   const ext = extname(name);
@@ -29,38 +50,131 @@ export function formatOf(file: string): FileFormat {
   return "csv";
 }
 
-/**
- * Decodes the bytes of a text file: gunzips when the bytes start with the gzip magic number,
- * strips a UTF-8 byte-order mark, and re-encodes Latin-1 (Windows-1252 style) text as UTF-8
- * when the bytes are not valid UTF-8. Returns UTF-8 bytes.
- */
-export function decodeTextBytes(bytes: Buffer, file: string): Buffer {
-  let buf = bytes;
-  if (buf.length >= 2 && buf[0] === 0x1f && buf[1] === 0x8b) {
-    try {
-      buf = gunzipSync(buf);
-    } catch (e) {
-      throw new UserError(`${file}: looks gzip-compressed but could not be decompressed (${(e as Error).message}).`);
-    }
-  }
-  if (buf.length >= 3 && buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf) buf = buf.subarray(3);
-  // eslint-disable-next-line @typescript-eslint/no-var-requires
-  const { isUtf8 } = require("buffer") as { isUtf8: (b: Buffer) => boolean };
-  if (!isUtf8(buf)) buf = Buffer.from(buf.toString("latin1"), "utf8");
-  return buf;
+function baseReading(file: string, format: FileFormat, rows: number): TableReading {
+  return { file, format, gzip: false, header: true, rows, trailingBlankLines: 0, columns: {}, recognised: [], extras: {}, notes: [] };
 }
 
-/** Reads a CSV file (plain or gzip) with every column as text. */
-export function readCsvTable(file: string): RawTable {
-  const bytes = decodeTextBytes(readExisting(file), file);
-  if (isBlank(bytes)) throw new UserError(`${file} is empty: expected a header line and data rows.`);
-  let df: DataFrame;
-  try {
-    df = pl.readCSV(bytes, { inferSchemaLength: 0, truncateRaggedLines: false });
-  } catch (e) {
-    throw new UserError(`${file}: could not be read as CSV (${firstLine((e as Error).message)}).`);
+/** Bytes of the first `n` bytes' worth of text, cut at a line end, as a string (the sniffing sample). */
+function sampleText(bytes: Buffer, n = 65536): { text: string; complete: boolean } {
+  if (bytes.length <= n) return { text: bytes.toString("utf8"), complete: true };
+  const cut = bytes.lastIndexOf(0x0a, n);
+  return { text: bytes.subarray(0, cut > 0 ? cut : n).toString("utf8"), complete: cut <= 0 };
+}
+
+/**
+ * A whitespace-separated text rewritten with one tab between fields and no spaces at the ends of
+ * lines (`" 1  2\r\n"` becomes `"1\t2\r\n"`), so polars can parse it as tab-separated.
+ */
+export function whitespaceToTabs(text: string): string {
+  return text.replace(/^[ \t]+|[ \t]+(?=\r?$)/gm, "").replace(/[ \t]+/g, "\t");
+}
+
+/** Header names trimmed, an empty one named `column_N` (N its position); a name given twice is refused. */
+export function headerNames(fields: string[], file: string, from: string): { names: string[]; renamed: string[] } {
+  const renamed: string[] = [];
+  const names = fields.map((f, j) => {
+    const t = f.trim();
+    if (t !== "") return t;
+    renamed.push(`column_${j + 1}`);
+    return `column_${j + 1}`;
+  });
+  const seen = new Map<string, number>();
+  names.forEach((n, j) => {
+    const before = seen.get(n);
+    if (before !== undefined) {
+      throw new UserError(`${file}: ${from} has the column name ${quoted(n)} twice (columns ${before + 1} and ${j + 1}); each column needs its own name.`);
+    }
+    seen.set(n, j);
+  });
+  return { names, renamed };
+}
+
+/** Rows at the end of a frame whose every value is null or blank (a file's trailing empty lines). */
+function trailingBlankRows(df: DataFrame): number {
+  let n = 0;
+  for (let i = df.height - 1; i >= 0; i--) {
+    if ((df.row(i) as unknown[]).some((v) => v !== null && String(v).trim() !== "")) break;
+    n++;
   }
-  return { file, df: withTrimmedHeaders(df, file) };
+  return n;
+}
+
+/**
+ * Parses the decoded text with polars; when polars refuses it, the exact row scan names the
+ * row (and polars' own message is the fallback).
+ */
+function parseText(bytes: Buffer, layout: RowLayout, file: string): DataFrame {
+  try {
+    return pl.readCSV(bytes, {
+      inferSchemaLength: 0, sep: layout.delimiter, hasHeader: layout.headerLines === 1, quoteChar: layout.quoting ? '"' : "", truncateRaggedLines: false,
+    });
+  } catch (e) {
+    refuseRaggedRows(bytes, layout);
+    throw new UserError(`${file}: could not be read as delimited text (${(e as Error).message.split("\n")[0]}).`);
+  }
+}
+
+/**
+ * Reads a delimited text file (plain or gzip) with every column as text, following `layout`
+ * (see `TextLayout`), and checks its structure: every row has the header's number of fields,
+ * quotes are balanced, no header name repeats.
+ */
+export function readCsvTable(file: string, layout: TextLayout = {}): RawTable {
+  const decoded = decodeText(readExisting(file), file, layout.encoding);
+  if (isBlank(decoded.bytes)) throw new UserError(`${file} is empty: expected a header line and data rows.`);
+  const sample = sampleText(decoded.bytes);
+  const lines = sampleLines(sample.text, 50, sample.complete);
+  const { delimiter, detected, fields } = chooseDelimiter(lines, layout.delimiter, file);
+  const whitespace = delimiter === "whitespace";
+  const bytes = whitespace ? Buffer.from(whitespaceToTabs(decoded.bytes.toString("utf8")), "utf8") : decoded.bytes;
+  const sep = whitespace ? "\t" : delimiter;
+  const header = layout.header ?? true;
+  const firstLine = sample.text.split(/\r?\n/, 1)[0];
+  if (firstLine.trim() === "") throw new UserError(`${file}: line 1 is blank; the ${header ? "header" : "first row"} must be on line 1.`);
+  const firstFields = splitLine(firstLine, delimiter);
+  let names: string[];
+  let renamed: string[] = [];
+  if (header) ({ names, renamed } = headerNames(firstFields, file, "the header"));
+  else {
+    if (!layout.names) throw new UserError(`${file}: the mapping says "header": false but gives no "names"; add "names": [...] with one name for each of the ${fields} fields.`);
+    names = headerNames(layout.names, file, 'the mapping\'s "names"').names;
+    if (names.length !== firstFields.length) {
+      throw new UserError(`${file}: the mapping gives ${fmtCount(names.length, "name")} but line 1 has ${fmtCount(firstFields.length, "field")} (${quoted(firstLine)}); give one name per field.`);
+    }
+  }
+  const rowLayout: RowLayout = {
+    file, delimiter: sep, quoting: !whitespace, fields: names.length, headerLines: header ? 1 : 0,
+    fieldsFrom: header ? "the header has" : "the mapping names",
+  };
+  const scan = rowLayout.quoting ? scanQuotes(bytes, sep.charCodeAt(0)) : undefined;
+  if (scan) rowLayout.quoting = checkQuotes(bytes, scan, rowLayout) || scan.literalQuotes === 0;
+  let df = parseText(bytes, rowLayout, file);
+  if (df.width !== names.length) refuseRaggedRows(bytes, rowLayout);
+  df = df.rename(Object.fromEntries(df.columns.map((c, j) => [c, names[j]])));
+  const blankTail = trailingBlankRows(df);
+  if (blankTail) df = df.head(df.height - blankTail);
+  if (df.height === 0) throw new UserError(`${file} has a header but no data rows.`);
+  refuseShortRowsOf(bytes, df, rowLayout, (scan?.multiline.length ?? 0) > 0);
+  const reading: TableReading = {
+    ...baseReading(file, "csv", df.height), gzip: decoded.gzip, encoding: decoded.encoding, encodingHow: decoded.how,
+    delimiter, delimiterDetected: detected, quoting: rowLayout.quoting, header, trailingBlankLines: blankTail,
+  };
+  if (renamed.length) reading.notes.push(`empty header names were named ${renamed.join(", ")}`);
+  const others = lines.slice(1, 20).map((l) => splitLine(l, delimiter));
+  if (header && !headerLikely(firstFields, others)) reading.notes.push(`line 1 (${quoted(firstLine)}) looks like data rather than a header; if it is, set "header": false and "names"`);
+  return { file, df, reading };
+}
+
+/**
+ * The short-row check on the rows whose last column came out null (see `refuseShortRows`); the
+ * common case, no null in the last column, costs one null count.
+ */
+function refuseShortRowsOf(bytes: Buffer, df: DataFrame, layout: RowLayout, multiline: boolean): void {
+  const last = df.getColumn(df.columns[df.width - 1]);
+  if (last.nullCount() === 0) return;
+  if (multiline) return refuseRaggedRows(bytes, layout);
+  const rows = pl.DataFrame([last.isNull().alias("e")]).withRowCount("i").filter(pl.col("e")).getColumn("i").toArray() as number[];
+  refuseShortRows(bytes, rows.map(Number), layout);
 }
 
 /** Reads a Parquet file as it is typed. */
@@ -70,9 +184,19 @@ export function readParquetTable(file: string): RawTable {
   try {
     df = pl.readParquet(bytes);
   } catch (e) {
-    throw new UserError(`${file}: could not be read as Parquet (${firstLine((e as Error).message)}).`);
+    throw new UserError(`${file}: could not be read as Parquet (${(e as Error).message.split("\n")[0]}).`);
   }
-  return { file, df: withTrimmedHeaders(df, file) };
+  return typedTable(file, "parquet", df);
+}
+
+/** A typed table (Parquet, .xlsx) with trimmed, unique headers and its reading. */
+function typedTable(file: string, format: FileFormat, df: DataFrame): RawTable {
+  if (df.height === 0) throw new UserError(`${file} has a header but no data rows.`);
+  const { names, renamed } = headerNames(df.columns, file, "the header");
+  const out = names.some((c, i) => c !== df.columns[i]) ? df.rename(Object.fromEntries(df.columns.map((c, i) => [c, names[i]]))) : df;
+  const reading = baseReading(file, format, out.height);
+  if (renamed.length) reading.notes.push(`empty header names were named ${renamed.join(", ")}`);
+  return { file, df: out, reading };
 }
 
 /**
@@ -84,28 +208,30 @@ export async function readXlsxTable(file: string): Promise<RawTable> {
   const sheets = await readXlsxSheets(file);
   if (sheets.length === 0) throw new UserError(`${file}: the workbook has no sheet with a header row and data.`);
   const [first] = sheets;
+  const { names } = headerNames(first.headers, file, `the header of sheet "${first.name}"`);
   const same = sheets.filter((s) => s.headers.join("\u0001") === first.headers.join("\u0001"));
   const columns: Record<string, (string | null)[]> = {};
-  first.headers.forEach((h, j) => {
+  names.forEach((h, j) => {
     columns[h] = same.flatMap((s) => s.rows.map((r) => r[j]));
   });
-  const df = pl.DataFrame(columns, { schema: Object.fromEntries(first.headers.map((h) => [h, pl.Utf8])) });
-  if (df.height === 0) throw new UserError(`${file} has a header but no data rows.`);
-  return { file, df: withTrimmedHeaders(df, file) };
+  const df = pl.DataFrame(columns, { schema: Object.fromEntries(names.map((h) => [h, pl.Utf8])) });
+  const raw = typedTable(file, "xlsx", df);
+  if (same.length < sheets.length) raw.reading.notes.push(`sheets ${sheets.filter((s) => !same.includes(s)).map((s) => `"${s.name}"`).join(", ")} have other headers and were not read`);
+  return raw;
 }
 
 /** Reads any supported file into a raw table (async because of .xlsx). */
-export async function readTable(file: string): Promise<RawTable> {
+export async function readTable(file: string, layout: TextLayout = {}): Promise<RawTable> {
   const format = formatOf(file);
   if (format === "xlsx") return readXlsxTable(file);
-  return format === "parquet" ? readParquetTable(file) : readCsvTable(file);
+  return format === "parquet" ? readParquetTable(file) : readCsvTable(file, layout);
 }
 
-/** Reads a CSV or Parquet file synchronously (notebook cells stay simple without await). */
-export function readTableSync(file: string): RawTable {
+/** Reads a text or Parquet file synchronously (notebook cells stay simple without await). */
+export function readTableSync(file: string, layout: TextLayout = {}): RawTable {
   const format = formatOf(file);
   if (format === "xlsx") throw new UserError(`${file}: .xlsx is read asynchronously; use loadDatasetAsync or the CLI.`);
-  return format === "parquet" ? readParquetTable(file) : readCsvTable(file);
+  return format === "parquet" ? readParquetTable(file) : readCsvTable(file, layout);
 }
 
 function readExisting(file: string): Buffer {
@@ -114,21 +240,11 @@ function readExisting(file: string): Buffer {
   return readFileSync(file);
 }
 
-function withTrimmedHeaders(df: DataFrame, file: string): DataFrame {
-  if (df.height === 0) throw new UserError(`${file} has a header but no data rows.`);
-  const trimmed = df.columns.map((c) => c.trim());
-  return trimmed.some((c, i) => c !== df.columns[i]) ? df.rename(Object.fromEntries(df.columns.map((c, i) => [c, trimmed[i]]))) : df;
-}
-
-/** True when the bytes hold only whitespace (checked without decoding the whole file). */
+/** True when the bytes hold only whitespace (stops at the first other byte). */
 function isBlank(bytes: Buffer): boolean {
   for (let i = 0; i < bytes.length; i++) {
     const b = bytes[i];
     if (b !== 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d) return false;
   }
   return true;
-}
-
-function firstLine(s: string): string {
-  return s.split("\n")[0];
 }

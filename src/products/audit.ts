@@ -4,6 +4,7 @@
  * every data problem met on the way (counted, listed, never a crash, never dropped silently).
  */
 import pl, { type DataFrame } from "nodejs-polars";
+import { requireProductColumn } from "../model";
 import { readCatalogue, type Catalogue } from "./catalogue";
 import { categorySummary } from "./categories";
 import { paretoCurve, paretoSummary, withAbcClasses, type ParetoSummary } from "./pareto";
@@ -88,6 +89,7 @@ export interface ProductAudit {
 
 /** The full product audit of a cleaned sales table (see the module comment and each part's definitions). */
 export function productAudit(sales: DataFrame, options: ProductAuditOptions = {}): ProductAudit {
+  requireProductColumn(sales, "the product audit");
   const catalogue = options.catalogue ? readCatalogue(options.catalogue) : undefined;
   const split = options.split ?? 0.5;
   const performance = productPerformance(sales, { catalogue, split });

@@ -7,6 +7,7 @@
 import pl from "nodejs-polars";
 import type { DataFrame } from "nodejs-polars";
 import { UserError } from "../errors";
+import { requireProductColumn } from "../model";
 import { addDays, dayNumber, isoDayFromNumber } from "./days";
 import type { DailySeries } from "./types";
 
@@ -45,6 +46,7 @@ export function salesCalendar(sales: DataFrame): DataFrame {
  */
 export function dailyProductUnits(sales: DataFrame): DataFrame {
   requireSalesColumns(sales, ["stockCode", "invoiceDate", "quantity", "isProduct"]);
+  requireProductColumn(sales, "daily units per product");
   const calendar = salesCalendar(sales);
   const perDay = sales
     .filter(pl.col("isProduct"))
@@ -79,6 +81,7 @@ export function dailyRevenue(sales: DataFrame): DataFrame {
  */
 export function topProductsByUnits(sales: DataFrame, n: number): string[] {
   requireSalesColumns(sales, ["stockCode", "quantity", "isProduct"]);
+  requireProductColumn(sales, "a forecast of units per product");
   return sales
     .filter(pl.col("isProduct"))
     .groupBy("stockCode")

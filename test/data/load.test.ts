@@ -2,7 +2,10 @@ import { gzipSync } from "zlib";
 import { join } from "path";
 import pl from "nodejs-polars";
 import { describe, expect, it } from "vitest";
+import { cleanDataset, cleanTransactions } from "../../src/clean/clean";
 import { customerRoster, loadDataset, loadDatasetAsync } from "../../src/data/load";
+import { productAudit } from "../../src/products/audit";
+import { topProductsByUnits } from "../../src/series/daily";
 import { REPO_DATA, tempDir, tempFile } from "../helpers";
 
 const HEADER = "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country";
@@ -61,7 +64,7 @@ describe("loadDataset on CSV", () => {
   });
   it("refuses ragged rows instead of dropping fields", () => {
     const file = tempFile("r.csv", csv([HEADER, ROWS[0] + ",extra"]));
-    expect(() => loadDataset({ transactions: file })).toThrow(/r\.csv: could not be read as CSV/);
+    expect(() => loadDataset({ transactions: file })).toThrow(/r\.csv: row 1 \(line 2\) has 9 fields where the header has 8/);
   });
 });
 
@@ -132,14 +135,16 @@ describe("several related tables through a mapping (Kalbe case study)", () => {
 });
 
 describe("profile tables", () => {
-  it("keep empty profile values as null but refuse non-numeric ones", () => {
+  it("keep empty profile values as null, and text as text whatever the column's name", () => {
     const t = tempFile("t.csv", "InvoiceNo,StockCode,Quantity,InvoiceDate,UnitPrice,CustomerID\n1,A,1,2011-01-01 10:00:00,1.0,7\n");
     const ok = tempFile("c.csv", "customerId,signupDate,age\n7,2010-05-01,\n8,,41\n");
     const d = loadDataset({ transactions: t, customers: ok });
     expect(d.customers!.getColumn("age").toArray()).toEqual([null, 41]);
     expect(d.customers!.getColumn("signupDate").nullCount()).toBe(1);
-    const bad = tempFile("c2.csv", "customerId,age\n7,forty\n");
-    expect(() => loadDataset({ transactions: t, customers: bad })).toThrow(/c2\.csv: column "age" row 1 has "forty", which is not a finite number/);
+    const banded = tempFile("c2.csv", "customerId,age,income\n7,65+,50-74K\n8,25-34,\n");
+    const b = loadDataset({ transactions: t, customers: banded }).customers!;
+    expect(b.getColumn("age").toArray()).toEqual(["65+", "25-34"]);
+    expect(b.getColumn("income").toArray()).toEqual(["50-74K", null]);
     const dup = tempFile("c3.csv", "customerId,age\n7,1\n7,2\n");
     expect(() => loadDataset({ transactions: t, customers: dup })).toThrow(/customerId "7" appears more than once \(again at row 2\)/);
   });
@@ -151,5 +156,91 @@ describe("customerRoster", () => {
     const c = tempFile("c.csv", "customerId,age\n7,30\n8,41\n");
     expect(customerRoster(loadDataset({ transactions: t, customers: c }))).toEqual(["7", "8"]);
     expect(customerRoster(loadDataset({ transactions: t }))).toBeUndefined();
+  });
+});
+
+describe("shapes of other exports", () => {
+  // a grocery chain's basket lines: household, basket, product, a line total, a timestamp; quantity 0 on one line
+  const baskets = [
+    "household_id,store_id,basket_id,product_id,quantity,sales_value,transaction_timestamp",
+    "2375,364,26984851472,1004906,1,1.39,2017-01-01 11:53:26",
+    "2375,364,26984851472,1033142,0,0.00,2017-01-01 11:53:26",
+    "1364,31742,26984896261,842930,2,5.00,2017-01-01 12:10:28",
+  ].join("\n") + "\n";
+  it("loads basket lines by their header spellings, deriving the unit price from the line total", () => {
+    const d = loadDataset({ transactions: tempFile("b.csv", baskets) });
+    const t = d.transactions;
+    expect(t.getColumn("invoice").toArray()).toEqual(["26984851472", "26984851472", "26984896261"]);
+    expect(t.getColumn("customerId").toArray()).toEqual(["2375", "2375", "1364"]);
+    // 1.39 / 1; quantity 0: no unit price; 5.00 / 2 = 2.5
+    expect(t.getColumn("unitPrice").toArray()).toEqual([1.39, null, 2.5]);
+    expect(t.getColumn("amount").toArray()).toEqual([1.39, 0, 5]);
+    expect(d.reading?.transactions.columns).toMatchObject({ amount: "sales_value", invoiceDate: "transaction_timestamp", stockCode: "product_id" });
+    const c = cleanTransactions(t);
+    // the quantity-0 line is counted, not a stop
+    expect(c.report).toMatchObject({ input: 3, non_positive_quantity: 1, customer_lines: 2, customers: 2 });
+    expect(c.customerLines.getColumn("amount").toArray()).toEqual([1.39, 5]);
+  });
+  it("keeps banded demographics and a department as the text they are", () => {
+    const demo = tempFile("hh.csv", "household_id,age,income,home_ownership,household_size\n2375,65+,50-74K,Homeowner,2\n1364,25-34,Under 15K,,1\n");
+    const prod = tempFile("p.csv", "product_id,manufacturer_id,department,brand\n1004906,69,PRODUCE,Private\n842930,2,GROCERY,National\n1033142,2,GROCERY,National\n");
+    const d = loadDataset({ transactions: tempFile("b.csv", baskets), customers: demo, products: prod });
+    expect(d.customers!.getColumn("age").toArray()).toEqual(["65+", "25-34"]);
+    expect(d.customers!.getColumn("income").toArray()).toEqual(["50-74K", "Under 15K"]);
+    expect(d.customers!.getColumn("household_size").toArray()).toEqual([2, 1]);
+    expect(d.products!.getColumn("category").toArray()).toEqual(["PRODUCE", "GROCERY", "GROCERY"]);
+    expect(d.reading?.customers?.extras).toEqual({ home_ownership: "text", household_size: "number" });
+  });
+  it("makes an order of one customer's day when there is no invoice column", () => {
+    const file = tempFile("n.csv", "customer,date,qty,total\n7,2011-01-02 10:00:00,1,5\n7,2011-01-02 18:00:00,2,8\n7,2011-01-05 09:00:00,1,3\n8,2011-01-02 11:00:00,1,4\n");
+    const d = loadDataset({ transactions: file, mapping: { transactions: { columns: { customerId: "customer", amount: "total" } } } });
+    expect(d.transactions.getColumn("invoice").toArray()).toEqual(["2011-01-02|7", "2011-01-02|7", "2011-01-05|7", "2011-01-02|8"]);
+    expect(d.reading?.orders).toBe("customer-day");
+    // customer 7: two days, customer 8: one
+    const c = cleanDataset(d);
+    expect(c.customerLines.groupBy("customerId").agg(pl.col("invoice").nUnique().alias("n")).sort("customerId").getColumn("n").toArray()).toEqual([2, 1]);
+  });
+  it("runs without a product column and refuses the product analyses in one sentence", () => {
+    const file = tempFile("n.csv", "customer,date,qty,total\n7,2011-01-02 10:00:00,1,5\n8,2011-01-03 11:00:00,1,4\n");
+    const d = loadDataset({ transactions: file, mapping: { transactions: { columns: { customerId: "customer", amount: "total" } } } });
+    expect(d.reading?.hasProducts).toBe(false);
+    expect(d.transactions.getColumn("stockCode").nullCount()).toBe(2);
+    const c = cleanDataset(d);
+    expect(c.sales.getColumn("isProduct").toArray()).toEqual([true, true]);
+    expect(() => productAudit(c.sales)).toThrow("This data has no product column (no stockCode was mapped), so the product audit cannot run");
+    expect(() => topProductsByUnits(c.sales, 5)).toThrow(/no product column/);
+  });
+  it("keeps identical lines as purchases with duplicates: keep", () => {
+    const file = tempFile("k.csv", "InvoiceNo,StockCode,Quantity,InvoiceDate,UnitPrice,CustomerID\n1,A,1,2011-01-01 10:00:00,2,7\n1,A,1,2011-01-01 10:00:00,2,7\n");
+    expect(cleanDataset(loadDataset({ transactions: file })).report.duplicate).toBe(1);
+    const kept = cleanDataset(loadDataset({ transactions: file, mapping: { transactions: { duplicates: "keep" } } })).report;
+    expect([kept.duplicate, kept.customer_lines]).toEqual([0, 2]);
+  });
+  it("refuses an empty invoice or stock code with its row", () => {
+    const file = tempFile("e.csv", "InvoiceNo,StockCode,Quantity,InvoiceDate,UnitPrice,CustomerID\n1,A,1,2011-01-01 10:00:00,2,7\n2, ,1,2011-01-01 10:00:00,2,7\n");
+    expect(() => loadDataset({ transactions: file })).toThrow('e.csv: column "StockCode" (stockCode) is empty at row 2 (1 such row); every line needs one, or leave stockCode unmapped');
+  });
+  it("reads a Windows-1252 export and says so", () => {
+    const bytes = Buffer.concat([Buffer.from(`${HEADER}\n536365,1,MUG `), Buffer.from([0x80, 0x35, 0x20, 0x96, 0x20, 0x53, 0x45, 0x54]), Buffer.from(",1,2010-12-01 09:00:00,2.00,1,France\n")]);
+    const d = loadDataset({ transactions: tempFile("w.csv", bytes) });
+    expect(d.transactions.getColumn("description").get(0)).toBe("MUG €5 – SET");
+    expect(d.reading?.transactions.encoding).toBe("windows-1252");
+  });
+  it("refuses a Parquet price column of booleans in a sentence", () => {
+    const file = join(tempDir(), "b.parquet");
+    pl.DataFrame({ invoice: ["1"], stockCode: ["A"], quantity: [1], invoiceDate: ["2011-01-01 10:00:00"], unitPrice: [true], customerId: ["7"] }).writeParquet(file);
+    expect(() => loadDataset({ transactions: file })).toThrow('b.parquet: column "unitPrice" holds true/false values, but it is mapped to a field that needs numbers');
+  });
+  it("recognises a per-customer experiment table and points to the command that takes it", () => {
+    const file = join(REPO_DATA, "hillstrom", "hillstrom.csv.gz");
+    expect(() => loadDataset({ transactions: file })).toThrow(/hillstrom\.csv\.gz looks like a per-customer table \(outcome columns segment, visit, conversion, spend; no date column\), not a transactions table.*`retail-lab experiment analyze --input .*hillstrom\.csv\.gz`/);
+  });
+  it("takes a catalogue's stock level as a number by its role, not a text column that happens to be named stock", () => {
+    const t = tempFile("t.csv", "InvoiceNo,StockCode,Quantity,InvoiceDate,UnitPrice,CustomerID\n1,A,1,2011-01-01 10:00:00,2,7\n");
+    const named = tempFile("p.csv", "StockCode,Stock\nA,in stock\nB,sold out\n");
+    const d = loadDataset({ transactions: t, products: named });
+    expect(d.products!.columns).toEqual(["stockCode", "Stock"]);
+    expect(d.reading?.products?.notes).toContain('column "Stock" was not taken as stockLevel: its values are not numbers');
+    expect(() => loadDataset({ transactions: t, products: named, mapping: { products: { columns: { stockLevel: "Stock" } } } })).toThrow(/column "Stock" row 1 has "in stock", which is not a finite number/);
   });
 });

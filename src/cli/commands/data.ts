@@ -1,5 +1,6 @@
 /** retail-lab clean, sql: the data layer from the command line. */
-import { reportRows } from "../../clean/clean";
+import { duplicateRows, reportRows } from "../../clean/clean";
+import { readingLines } from "../../data/reading";
 import { sql } from "../../data/sql";
 import { fmtInt, fmtPct } from "../../display/format";
 import { tableText } from "../../display/table";
@@ -17,8 +18,12 @@ export const cleanCommand: Command = {
     // the profile and catalogue tables are loaded (so checked) and counted: the options are not ignored
     const tables = { ...(dataset.customers ? { customerProfiles: dataset.customers.height } : {}), ...(dataset.products ? { catalogueProducts: dataset.products.height } : {}) };
     if (o.json) {
-      console.log(JSON.stringify({ ...r, ...tables }, null, 2));
+      console.log(JSON.stringify({ ...r, ...tables, reading: dataset.reading }, null, 2));
       return;
+    }
+    if (dataset.reading) {
+      console.log(readingLines(dataset.reading).join("\n"));
+      if (dataset.reading.duplicates === "keep") console.log(`  identical lines kept as purchases: ${fmtInt(duplicateRows(dataset.transactions).length)}`);
     }
     console.log(`Cleaning report for ${dataset.source}`);
     for (const row of reportRows(r)) console.log(`  ${row.bucket.padEnd(22)} ${fmtInt(row.rows).padStart(10)}  ${fmtPct(row.share).padStart(6)}`);

@@ -1,11 +1,12 @@
 /** retail-lab forecast: daily forecasts with backtests, intervals and held-out scores. */
-import { cleanTransactions } from "../../clean/clean";
+import { cleanDataset } from "../../clean/clean";
 import { UserError } from "../../errors";
 import { forecastMany, succeededForecasts } from "../../forecasts/batch";
 import { holdoutMase, meanHoldoutMase, pooledCoverage } from "../../forecasts/summary";
 import { forecastTable } from "../../forecasts/tables";
 import type { FailedForecast, SeriesForecast } from "../../forecasts/types";
 import { writeCsv } from "../../io/csv";
+import { requireProductColumn } from "../../model";
 import { detectClosedDays } from "../../series/closed";
 import { productSeries, revenueSeries, topProductsByUnits } from "../../series/daily";
 import type { DailySeries } from "../../series/types";
@@ -70,7 +71,8 @@ export const forecastCommand: Command = {
     const levels = parseLevels(String(o.level ?? "80,95"));
     const which = parseProducts(String(o.products ?? "top:50"));
     const dataset = await datasetFromOptions(o, null);
-    const sales = cleanTransactions(dataset.transactions).sales;
+    if (target === "units") requireProductColumn(dataset.transactions, "a forecast of units per product (--target revenue forecasts the shop's daily revenue)");
+    const sales = cleanDataset(dataset).sales;
     const calendar = detectClosedDays(revenueSeries(sales));
     let series: DailySeries[];
     if (target === "revenue") series = [revenueSeries(sales)];
