@@ -3,3 +3,20 @@
  * likelihoods, experiment tests, forecast intervals). Nothing here knows about retail.
  */
 export { logGamma, logBeta } from "./gamma";
+export { logGammaRatio } from "./gamma-ratio";
+export { digamma, trigamma } from "./polygamma";
+export { hyp2f1, hyp2f1Excess } from "./hypergeometric";
+export { cholesky, choleskySolve, inverseSpd, type Matrix } from "./linalg";
+export {
+  minimizeNewton,
+  minimizePositive,
+  numericalHessian,
+  type Evaluation,
+  type NewtonOptions,
+  type NewtonProblem,
+  type NewtonResult,
+  type PositiveOptions,
+} from "./optimize";
+export { gammaVariate, betaVariate, exponentialVariate } from "./variates";
+export { fitLogisticRegression, logisticProbabilities, sigmoid, type LogisticFit } from "./logistic";
+export { rocAuc, averagePrecision, brierScore, calibrationBins, topShareLift, type CalibrationBin } from "./classification";
