@@ -13,7 +13,7 @@
  */
 import type { DataFrame } from "nodejs-polars";
 import { fitLogisticRegression, logisticProbabilities, type LogisticFit } from "../stats/index";
-import { nullableNumbers } from "../util/index";
+import { float64Column } from "../util/index";
 
 /** One model input: a snapshot column, through log1p or as it is. */
 export interface FeatureSpec {
@@ -37,12 +37,11 @@ export interface ChurnModel {
 
 /** A feature's values from a snapshot, transformed; a missing, null or non-finite value is a bug upstream. */
 export function featureValues(snapshot: DataFrame, spec: FeatureSpec): Float64Array {
-  const raw = nullableNumbers(snapshot, spec.column);
-  return Float64Array.from(raw, (v, i) => {
-    const x = v === null ? Number.NaN : spec.transform === "log1p" ? Math.log1p(v) : v;
-    if (!Number.isFinite(x)) throw new Error(`feature ${spec.column} is not usable at row ${i + 1}: ${v}`);
-    return x;
-  });
+  const raw = float64Column(snapshot, spec.column);
+  const values = spec.transform === "log1p" ? raw.map(Math.log1p) : raw;
+  const bad = values.findIndex((x) => !Number.isFinite(x));
+  if (bad >= 0) throw new Error(`feature ${spec.column} is not usable at row ${bad + 1}: ${raw[bad]}`);
+  return values;
 }
 
 /** Mean and population SD of a column; SD 0 becomes 1 (a constant feature stays 0 after centring). */
@@ -69,7 +68,7 @@ export function fitChurnModel(train: DataFrame, features: readonly FeatureSpec[]
   const columns = features.map((spec) => featureValues(train, spec));
   const moments = columns.map(meanAndScale);
   const standardized = columns.map((col, j) => col.map((v) => (v - moments[j].mean) / moments[j].scale));
-  const y = Float64Array.from(nullableNumbers(train, label), (v) => (v === null ? Number.NaN : v));
+  const y = float64Column(train, label);
   const fit = fitLogisticRegression(standardized, y, { C });
   return { features, mean: moments.map((m) => m.mean), scale: moments.map((m) => m.scale), fit };
 }

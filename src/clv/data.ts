@@ -57,11 +57,13 @@ export function checkRepeatData(data: RepeatData): void {
   if (n === 0) throw new UserError("The customer summary has no customers.");
   for (let i = 0; i < n; i++) {
     const x = data.frequency[i], tx = data.recency[i], T = data.T[i];
+    const ok = Number.isInteger(x) && x >= 0 && T >= 0 && Number.isFinite(T) && tx >= 0 && tx <= T + 1e-9 && (x > 0 || tx === 0);
+    if (ok) continue;
     const row = `Customer summary row ${i + 1}`;
     if (!(Number.isInteger(x) && x >= 0)) throw new UserError(`${row} has frequency ${x}: it counts repeat occasions, a whole number of 0 or more.`);
     if (!(T >= 0) || !Number.isFinite(T)) throw new UserError(`${row} has T ${T}: the time since the first purchase is a finite number of 0 or more.`);
     if (!(tx >= 0) || !(tx <= T + 1e-9)) throw new UserError(`${row} has recency ${tx} with T ${T}: recency must lie between 0 and T.`);
-    if (x === 0 && tx !== 0) throw new UserError(`${row} has frequency 0 and recency ${tx}: a customer with no repeat purchase has recency 0.`);
+    throw new UserError(`${row} has frequency 0 and recency ${tx}: a customer with no repeat purchase has recency 0.`);
   }
 }
 

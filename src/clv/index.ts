@@ -21,6 +21,7 @@ export { PARAMETER_BOUNDS, fmtParameter, type FitVerdict, type Params } from "./
 export {
   BGNBD_PARAMS,
   bgnbdExpectedIfAlive,
+  bgnbdExpectedIfAliveMany,
   bgnbdExpectedPurchases,
   bgnbdLogLikelihood,
   bgnbdLogLikelihoodDerivatives,

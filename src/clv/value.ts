@@ -12,7 +12,7 @@
  */
 import pl, { type DataFrame } from "nodejs-polars";
 import { UserError } from "../errors";
-import { bgnbdExpectedIfAlive, bgnbdPAlive, type BgNbdParams } from "./bgnbd";
+import { bgnbdExpectedIfAliveMany, bgnbdPAlive, type BgNbdParams } from "./bgnbd";
 import type { RepeatData } from "./data";
 
 /** Options of the CLV sum. */
@@ -41,19 +41,19 @@ export function customerLifetimeValues(params: BgNbdParams, data: RepeatData, sp
   checkClvOptions(months, discount);
   const n = data.frequency.length;
   const values = new Float64Array(n);
-  const monthUnits = 30 / options.daysPerUnit;
+  const monthEnds = Float64Array.from({ length: months }, (_, m) => ((m + 1) * 30) / options.daysPerUnit);
   const factors = Float64Array.from({ length: months }, (_, m) => (1 + discount) ** -(m + 1));
+  const expected = new Float64Array(months);
   for (let i = 0; i < n; i++) {
     const x = data.frequency[i], T = data.T[i];
-    const alive = bgnbdPAlive(params, x, data.recency[i], T);
+    bgnbdExpectedIfAliveMany(params, monthEnds, x, T, expected);
     let previous = 0;
     let total = 0;
-    for (let m = 1; m <= months; m++) {
-      const now = bgnbdExpectedIfAlive(params, m * monthUnits, x, T);
-      total += (now - previous) * factors[m - 1];
-      previous = now;
+    for (let m = 0; m < months; m++) {
+      total += (expected[m] - previous) * factors[m];
+      previous = expected[m];
     }
-    values[i] = alive * total * spend[i];
+    values[i] = bgnbdPAlive(params, x, data.recency[i], T) * total * spend[i];
   }
   return values;
 }

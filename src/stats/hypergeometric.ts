@@ -18,25 +18,62 @@ const RELATIVE_TOLERANCE = 1e-17;
 /** A series that needs more terms than this has z too close to 1 for these formulas. */
 const MAX_TERMS = 1_000_000;
 
+/** Scratch arrays of `hyp2f1ExcessMany`, grown as needed (calls do not nest). */
+let powers = new Float64Array(16);
+let magnitudes = new Float64Array(16);
+let pending = new Uint8Array(16);
+
 /**
- * Σ_{n>=1} t_n with t_1 = z, t_{n+1} = t_n (a + n)(b + n) z / ((c + n)(n + 1)) (the terms of
- * `hyp2f1Excess`), stopped when the geometric bound on the tail, |t| ρ / (1 - ρ) with ρ the
- * larger of the current ratio and |z|, is below the tolerance. Needs |z| < 1 and c > -1.
+ * `hyp2f1Excess` at several z with the same a, b and c, written into `out`: the terms
+ * t_n(z) = κ_n zⁿ share their coefficients, κ_1 = 1, κ_{n+1} = κ_n (a + n)(b + n) / ((c + n)(n + 1)),
+ * so each further z costs one multiply-add a term (the CLV's twelve month ends of one customer
+ * are one call). Each sum stops when the geometric bound on its tail, |t| ρ / (1 - ρ) with ρ the
+ * larger of its current term ratio and |z|, is below 1e-17 of the sum. Needs |z| < 1, c > -1.
+ * Example: a = b = 1, c = 0 at z = (0.5, -0.5): Σ n zⁿ = z / (1 - z)² = (2, -2/9).
  */
-function excessSeries(a: number, b: number, c: number, z: number): number {
-  let term = z;
-  let sum = z;
-  const az = Math.abs(z);
-  for (let n = 1; n < MAX_TERMS; n++) {
-    const ratio = ((a + n) * (b + n) * z) / ((c + n) * (n + 1));
-    term *= ratio;
-    sum += term;
-    const rho = Math.max(Math.abs(ratio), az);
-    if (rho < 1 && Math.abs(term) * rho <= RELATIVE_TOLERANCE * (1 - rho) * Math.abs(sum)) return sum;
-    if (term === 0) return sum;
+export function hyp2f1ExcessMany(a: number, b: number, c: number, z: ArrayLike<number>, out: Float64Array): void {
+  if (!(c > -1)) throw new RangeError(`hyp2f1Excess needs c > -1, not ${c}`);
+  if (!Number.isFinite(a) || !Number.isFinite(b)) throw new RangeError(`hyp2f1Excess needs finite a and b, not ${a}, ${b}`);
+  const m = z.length;
+  if (powers.length < m) {
+    powers = new Float64Array(m);
+    magnitudes = new Float64Array(m);
+    pending = new Uint8Array(m);
   }
-  throw new RangeError(`the 2F1 series (a = ${a}, b = ${b}, c = ${c}, z = ${z}) did not converge in ${MAX_TERMS} terms`);
+  let open = 0;
+  for (let j = 0; j < m; j++) {
+    if (!(Math.abs(z[j]) < 1)) throw new RangeError(`hyp2f1Excess needs |z| < 1, not ${z[j]}`);
+    powers[j] = z[j];
+    magnitudes[j] = Math.abs(z[j]);
+    out[j] = z[j];
+    pending[j] = z[j] === 0 ? 0 : 1;
+    open += pending[j];
+  }
+  let coefficient = 1;
+  for (let n = 1; open > 0; n++) {
+    if (n >= MAX_TERMS) throw new RangeError(`the 2F1 series (a = ${a}, b = ${b}, c = ${c}) did not converge in ${MAX_TERMS} terms`);
+    const step = ((a + n) * (b + n)) / ((c + n) * (n + 1));
+    coefficient *= step;
+    // ρ_j = max(|step z_j|, |z_j|) = max(|step|, 1) |z_j|
+    const grow = Math.max(Math.abs(step), 1);
+    for (let j = 0; j < m; j++) {
+      if (pending[j] === 0) continue;
+      const p = powers[j] * z[j];
+      powers[j] = p;
+      const term = coefficient * p;
+      const sum = out[j] + term;
+      out[j] = sum;
+      const rho = grow * magnitudes[j];
+      if (term === 0 || (rho < 1 && Math.abs(term) * rho <= RELATIVE_TOLERANCE * (1 - rho) * Math.abs(sum))) {
+        pending[j] = 0;
+        open--;
+      }
+    }
+  }
 }
+
+const one = new Float64Array(1);
+const oneOut = new Float64Array(1);
 
 /**
  * (2F1(a, b; c; z) - 1) c / (ab) = Σ_{n>=1} (a + 1)_{n-1} (b + 1)_{n-1} / ((c + 1)_{n-1} n!) z^n,
@@ -45,11 +82,9 @@ function excessSeries(a: number, b: number, c: number, z: number): number {
  * (2 ln 2 - 1) 2 = 0.7725887222397811.
  */
 export function hyp2f1Excess(a: number, b: number, c: number, z: number): number {
-  if (!(Math.abs(z) < 1)) throw new RangeError(`hyp2f1Excess needs |z| < 1, not ${z}`);
-  if (!(c > -1)) throw new RangeError(`hyp2f1Excess needs c > -1, not ${c}`);
-  if (!Number.isFinite(a) || !Number.isFinite(b)) throw new RangeError(`hyp2f1Excess needs finite a and b, not ${a}, ${b}`);
-  if (z === 0) return 0;
-  return excessSeries(a, b, c, z);
+  one[0] = z;
+  hyp2f1ExcessMany(a, b, c, one, oneOut);
+  return oneOut[0];
 }
 
 /**

@@ -5,7 +5,7 @@
 export { logGamma, logBeta } from "./gamma";
 export { logGammaRatio } from "./gamma-ratio";
 export { digamma, trigamma } from "./polygamma";
-export { hyp2f1, hyp2f1Excess } from "./hypergeometric";
+export { hyp2f1, hyp2f1Excess, hyp2f1ExcessMany } from "./hypergeometric";
 export { cholesky, choleskySolve, inverseSpd, type Matrix } from "./linalg";
 export {
   minimizeNewton,

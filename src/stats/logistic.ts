@@ -25,11 +25,6 @@ export interface LogisticFit {
   message: string;
 }
 
-/** ln(1 + e^η) without overflow. */
-function softplus(eta: number): number {
-  return eta > 0 ? eta + Math.log1p(Math.exp(-eta)) : Math.log1p(Math.exp(eta));
-}
-
 /** σ(η) = 1 / (1 + e^{-η}) without overflow. */
 export function sigmoid(eta: number): number {
   if (eta >= 0) return 1 / (1 + Math.exp(-eta));
@@ -46,7 +41,7 @@ function checkDesign(columns: readonly ArrayLike<number>[], y: ArrayLike<number>
   for (let i = 0; i < n; i++) if (y[i] !== 0 && y[i] !== 1) throw new RangeError(`labels must be 0 or 1, not ${y[i]} at row ${i}`);
 }
 
-/** η_i = w₀ + Σ_j w_j x_ij for every row. */
+/** η_i = w₀ + Σ_j w_j x_ij for every row of feature columns. */
 function linearPredictor(w: ArrayLike<number>, columns: readonly ArrayLike<number>[], n: number): Float64Array {
   const eta = new Float64Array(n).fill(w[0]);
   columns.forEach((col, j) => {
@@ -54,6 +49,59 @@ function linearPredictor(w: ArrayLike<number>, columns: readonly ArrayLike<numbe
     for (let i = 0; i < n; i++) eta[i] += wj * col[i];
   });
   return eta;
+}
+
+/** The features row after row in one array (value (i, j) at i · p + j): one pass reads a row. */
+function packRows(columns: readonly ArrayLike<number>[], n: number): Float64Array {
+  const p = columns.length;
+  const X = new Float64Array(n * p);
+  columns.forEach((col, j) => {
+    for (let i = 0; i < n; i++) X[i * p + j] = col[i];
+  });
+  return X;
+}
+
+/**
+ * The penalised objective at w, and with `derivatives` its gradient and Hessian, in one pass
+ * over the rows. Per row one exponential serves both ln(1 + e^η) = max(η, 0) + ln(1 + e^{-|η|})
+ * and σ(η).
+ */
+function objective(X: Float64Array, y: ArrayLike<number>, p: number, C: number, w: Float64Array, derivatives: boolean) {
+  const n = y.length;
+  const d = p + 1;
+  const g = new Float64Array(d);
+  const H = new Float64Array(d * d); // lower triangle, row-major
+  let loss = 0;
+  for (let i = 0; i < n; i++) {
+    const o = i * p;
+    let eta = w[0];
+    for (let j = 0; j < p; j++) eta += w[j + 1] * X[o + j];
+    const e = Math.exp(-Math.abs(eta));
+    loss += (eta > 0 ? eta : 0) + Math.log1p(e) - y[i] * eta;
+    if (!derivatives) continue;
+    const mu = eta >= 0 ? 1 / (1 + e) : e / (1 + e);
+    const r = mu - y[i];
+    const wt = mu * (1 - mu);
+    g[0] += r;
+    H[0] += wt;
+    for (let j = 0; j < p; j++) {
+      const xj = X[o + j];
+      g[j + 1] += r * xj;
+      const wx = wt * xj;
+      const row = (j + 1) * d;
+      H[row] += wx;
+      for (let k = 0; k <= j; k++) H[row + k + 1] += wx * X[o + k];
+    }
+  }
+  let penalty = 0;
+  for (let j = 1; j < d; j++) penalty += (w[j] * w[j]) / (2 * C);
+  if (!derivatives) return { value: loss + penalty, gradient: g, hessian: [] };
+  const hessian = Array.from({ length: d }, (_, j) => Array.from({ length: d }, (_, k) => (k <= j ? H[j * d + k] : H[k * d + j])));
+  for (let j = 1; j < d; j++) {
+    g[j] += w[j] / C;
+    hessian[j][j] += 1 / C;
+  }
+  return { value: loss + penalty, gradient: g, hessian };
 }
 
 /**
@@ -66,45 +114,17 @@ export function fitLogisticRegression(columns: readonly ArrayLike<number>[], y: 
   if (!(C > 0)) throw new RangeError(`C must be positive, not ${C}`);
   checkDesign(columns, y);
   const n = y.length;
-  const d = columns.length + 1;
-  const penalty = (w: ArrayLike<number>) => {
-    let s = 0;
-    for (let j = 1; j < d; j++) s += w[j] * w[j];
-    return s / (2 * C);
-  };
-  const value = (w: Float64Array) => {
-    const eta = linearPredictor(w, columns, n);
-    let loss = 0;
-    for (let i = 0; i < n; i++) loss += softplus(eta[i]) - y[i] * eta[i];
-    return loss + penalty(w);
-  };
-  const evaluate = (w: Float64Array) => {
-    const eta = linearPredictor(w, columns, n);
-    const g = new Float64Array(d);
-    const H = Array.from({ length: d }, () => new Array<number>(d).fill(0));
-    const row = new Float64Array(d);
-    row[0] = 1;
-    let loss = 0;
-    for (let i = 0; i < n; i++) {
-      const mu = sigmoid(eta[i]);
-      loss += softplus(eta[i]) - y[i] * eta[i];
-      const r = mu - y[i];
-      const wgt = mu * (1 - mu);
-      for (let j = 1; j < d; j++) row[j] = columns[j - 1][i];
-      for (let j = 0; j < d; j++) {
-        g[j] += r * row[j];
-        const wj = wgt * row[j];
-        for (let k = 0; k <= j; k++) H[j][k] += wj * row[k];
-      }
-    }
-    for (let j = 0; j < d; j++) for (let k = 0; k < j; k++) H[k][j] = H[j][k];
-    for (let j = 1; j < d; j++) {
-      g[j] += w[j] / C;
-      H[j][j] += 1 / C;
-    }
-    return { value: loss + penalty(w), gradient: g, hessian: H };
-  };
-  const result = minimizeNewton({ evaluate, value }, new Float64Array(d), { maxIterations: 100, stepTolerance: 1e-12 });
+  const p = columns.length;
+  const X = packRows(columns, n);
+  const evaluate = (w: Float64Array) => objective(X, y, p, C, w, true);
+  const value = (w: Float64Array) => objective(X, y, p, C, w, false).value;
+  // start from the intercept-only fit: w₀ = ln(ȳ / (1 - ȳ)), clipped so a one-class sample stays finite
+  const start = new Float64Array(p + 1);
+  let ones = 0;
+  for (let i = 0; i < n; i++) ones += y[i];
+  const share = Math.min(1 - 1e-6, Math.max(1e-6, ones / Math.max(n, 1)));
+  start[0] = Math.log(share / (1 - share));
+  const result = minimizeNewton({ evaluate, value }, start, { maxIterations: 100 });
   return {
     intercept: result.x[0],
     coefficients: Array.from(result.x.subarray(1)),

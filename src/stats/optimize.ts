@@ -144,20 +144,24 @@ export function minimizeNewton(problem: NewtonProblem, start: ArrayLike<number>,
     const noise = longest < 1e-4 ? 1e-12 * (1 + Math.abs(f)) : 0;
     let t = Math.min(1, maxStep / longest);
     let accepted: Float64Array | null = null;
+    let evAccepted: Evaluation | null = null;
     for (let halving = 0; halving < 60; halving++) {
       const trial = Float64Array.from(x, (v, i) => clip(v + t * d[i], i));
       let predicted = 0;
       for (let i = 0; i < n; i++) predicted += g[i] * (trial[i] - x[i]);
-      const ft = valueAt(trial);
+      // the first, full step is usually accepted: evaluate its derivatives at once and keep them
+      const evTrial = halving === 0 ? problem.evaluate(trial) : null;
+      const ft = evTrial ? evTrial.value : valueAt(trial);
       if (Number.isFinite(ft) && ft <= f + 1e-4 * predicted + noise) {
         accepted = trial;
+        evAccepted = evTrial;
         break;
       }
       t /= 2;
     }
     if (!accepted) return finish(false, iteration - 1, "No step along the Newton direction lowers the objective.");
     x = accepted;
-    ev = problem.evaluate(x);
+    ev = evAccepted ?? problem.evaluate(x);
     history.push(ev.value);
     if (!Number.isFinite(ev.value) || !allFinite(ev.gradient)) return finish(false, iteration, "The objective's gradient is not finite at the point reached.");
   }

@@ -8,3 +8,4 @@ export { compareIds } from "./ids";
 export { round, shareOrNull, sum, mean } from "./numbers";
 export { fmtInt, fmtNumber, fmtPct, fmtShare, fmtMoney, fmtDate, ordinal, fmtCell } from "./format";
 export { numbers, nullableNumbers, strings, nullableStrings, dates, booleans } from "./columns";
+export { float64Column } from "./typed-columns";

@@ -9,6 +9,7 @@ import pl from "nodejs-polars";
 import { describe, expect, it } from "vitest";
 import {
   bgnbdExpectedIfAlive,
+  bgnbdExpectedIfAliveMany,
   bgnbdExpectedPurchases,
   bgnbdLogLikelihood,
   bgnbdLogLikelihoodDerivatives,
@@ -136,6 +137,12 @@ describe("BG/NBD predictions", () => {
     expect(rel(at1, near)).toBeLessThan(1e-6);
     // c = a + b + x - 1 = 0 (a + b = 1, x = 0): finite too
     expect(Number.isFinite(bgnbdExpectedIfAlive({ r: 0.5, alpha: 2, a: 0.4, b: 0.6 }, 10, 0, 5))).toBe(true);
+  });
+  it("several periods at once equal each period alone (the CLV's month ends)", () => {
+    const periods = Float64Array.from({ length: 12 }, (_, m) => ((m + 1) * 30) / 7);
+    const out = new Float64Array(12);
+    bgnbdExpectedIfAliveMany(p, periods, 2, 30, out);
+    periods.forEach((t, j) => expect(out[j]).toBe(bgnbdExpectedIfAlive(p, t, 2, 30)));
   });
   it("P(no purchase in h) = 1 - P(alive)(1 - ((alpha + T) / (alpha + T + h))^(r + x))", () => {
     // P(alive) = 1 (x = 0), r + x = 1, alpha + T = h = 10: 1 - (1 - 1/2)

@@ -2,7 +2,7 @@
 // Reference values from scipy.special 1.10 (digamma, polygamma) and mpmath 1.2 at 40 digits
 // (hyp2f1, loggamma differences), typed in with the call that produced them.
 import { describe, expect, it } from "vitest";
-import { digamma, hyp2f1, hyp2f1Excess, logGammaRatio, trigamma } from "../../src/stats/index";
+import { digamma, hyp2f1, hyp2f1Excess, hyp2f1ExcessMany, logGammaRatio, trigamma } from "../../src/stats/index";
 
 const EULER = 0.5772156649015329;
 const rel = (a: number, b: number) => Math.abs(a / b - 1);
@@ -73,6 +73,16 @@ describe("hyp2f1", () => {
     expect(hyp2f1Excess(1, 1, 2, 0.5)).toBeCloseTo(2 * (2 * Math.log(2) - 1), 14); // (2F1 - 1) c / (ab)
     // elsewhere it is (2F1 - 1) c / (ab), mpmath's 2F1(0.7, 3.1; 1.4; 0.9) = 106.26198770569499
     expect(rel(hyp2f1Excess(0.7, 3.1, 1.4, 0.9), ((106.26198770569499 - 1) * 1.4) / (0.7 * 3.1))).toBeLessThan(1e-13);
+  });
+  it("hyp2f1ExcessMany sums several z at once, each as hyp2f1Excess alone", () => {
+    const out = new Float64Array(2);
+    hyp2f1ExcessMany(1, 1, 0, [0.5, -0.5], out);
+    expect(out[0]).toBeCloseTo(2, 14); // 0.5 / 0.5²
+    expect(out[1]).toBeCloseTo(-0.5 / 2.25, 14); // -0.5 / 1.5²
+    const zs = [-0.49, -0.1, 0, 0.2, 0.61];
+    const many = new Float64Array(zs.length);
+    hyp2f1ExcessMany(3.243, -0.207, 4.219, zs, many);
+    zs.forEach((z, j) => expect(many[j]).toBe(hyp2f1Excess(3.243, -0.207, 4.219, z)));
   });
   it("refuses arguments outside its domain", () => {
     expect(() => hyp2f1(1, 1, 2, 1)).toThrow(/z < 1/);
