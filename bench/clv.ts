@@ -19,6 +19,7 @@ import pl from "nodejs-polars";
 import { BASELINE_FEATURES, fitChurnModel } from "../src/churn/index";
 import { seededRng } from "../src/random";
 import { gammaVariate } from "../src/stats/index";
+import { timedWallCpu } from "./util";
 import {
   bgnbdPredict,
   customerLifetimeValues,
@@ -35,14 +36,7 @@ const PYTHON = "/usr/bin/python3";
 const PEER = join(__dirname, "clv_peer.py");
 const s = (seconds: number) => `${seconds.toFixed(3)} s`;
 
-/** f's value, its wall seconds and the CPU seconds (user + system) of this process meanwhile. */
-function time<T>(f: () => T): [T, number, number] {
-  const cpu = process.cpuUsage();
-  const start = performance.now();
-  const value = f();
-  const used = process.cpuUsage(cpu);
-  return [value, (performance.now() - start) / 1000, (used.user + used.system) / 1e6];
-}
+const time = timedWallCpu;
 
 function peerAvailable(): boolean {
   return spawnSync(PYTHON, ["-c", "import scipy, sklearn"], { encoding: "utf8" }).status === 0;

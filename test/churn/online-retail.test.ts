@@ -8,7 +8,7 @@ import { AT_RISK_OR_WORSE, churnValidation, crmList, migrationRisk } from "../..
 import { cleanTransactions } from "../../src/clean/clean";
 import { DEFAULT_DATA_FILE } from "../../src/data/default";
 import { loadDataset } from "../../src/data/load";
-import { isUserError } from "../../src/errors";
+import { userErrorOf } from "../clusters/helpers";
 
 const reference = JSON.parse(readFileSync(join(__dirname, "..", "fixtures", "churn", "reference.json"), "utf8"));
 const { customerLines } = cleanTransactions(loadDataset({ transactions: DEFAULT_DATA_FILE }).transactions);
@@ -67,13 +67,9 @@ describe("the other models on the same test cutoff", () => {
     expect(result.extended.model.features.map((f) => f.column)).toEqual(["recency", "frequency", "monetary", "tenure", "recentFrequency", "bgnbdNoPurchaseLogit"]);
   });
   it("refuses a test cutoff that overlaps the training labels", () => {
-    try {
-      churnValidation(customerLines, { trainCutoff: "2011-06-01", testCutoff: "2011-08-01" });
-      throw new Error("expected a UserError");
-    } catch (e) {
-      expect(isUserError(e)).toBe(true);
-      expect((e as Error).message).toMatch(/^The test cutoff 2011-08-01 comes before the training labels end on 2011-08-30/);
-    }
+    expect(userErrorOf(() => churnValidation(customerLines, { trainCutoff: "2011-06-01", testCutoff: "2011-08-01" }))).toMatch(
+      /^The test cutoff 2011-08-01 comes before the training labels end on 2011-08-30/,
+    );
   });
 });
 

@@ -14,8 +14,8 @@ import {
   valueAtRiskList,
   NEW_SINCE_LAST,
 } from "../../src/churn/index";
-import { isUserError } from "../../src/errors";
 import { parseIsoDay } from "../../src/util/index";
+import { userErrorOf } from "../clusters/helpers";
 
 const d = (s: string) => new Date(`${s}T10:00:00Z`);
 /** X: 2011-01-10 (invoice A), 2011-03-01 (B and C); Y: 2011-02-01 (D), 2011-04-15 (E); Z: 2011-06-29 (F). */
@@ -26,15 +26,6 @@ const lines = pl.DataFrame({
   amount: [10, 20.5, 4.25, 7, 9, 3],
 });
 
-function userError(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    expect(isUserError(e)).toBe(true);
-    return (e as Error).message;
-  }
-  throw new Error("expected a UserError");
-}
 
 describe("churnSnapshot", () => {
   it("features to the day after the cutoff, and the label of the next h days", () => {
@@ -48,16 +39,16 @@ describe("churnSnapshot", () => {
     expect(s.row(1)).toEqual(["Y", 59, 1, 7, 59, 1, 0]);
   });
   it("refuses a horizon past the data, a cutoff before it, a bad horizon", () => {
-    expect(userError(() => churnSnapshot(lines, { cutoff: "2011-04-01", horizonDays: 90 }))).toBe(
+    expect(userErrorOf(() => churnSnapshot(lines, { cutoff: "2011-04-01", horizonDays: 90 }))).toBe(
       "The cutoff 2011-04-01 plus the horizon of 90 days ends on 2011-06-30, past the last purchase in the data (2011-06-29): the churn labels would not be observed; choose an earlier cutoff or a shorter horizon.",
     );
-    expect(userError(() => churnSnapshot(lines, { cutoff: "2010-12-31", horizonDays: 30 }))).toBe(
+    expect(userErrorOf(() => churnSnapshot(lines, { cutoff: "2010-12-31", horizonDays: 30 }))).toBe(
       "The cutoff 2010-12-31 is before the first purchase in the data (2011-01-10): no customer exists yet.",
     );
-    expect(userError(() => churnSnapshot(lines, { cutoff: "2011-03-31", horizonDays: 0 }))).toBe("The churn horizon must be a whole number of days from 1 to 3650, not 0.");
+    expect(userErrorOf(() => churnSnapshot(lines, { cutoff: "2011-03-31", horizonDays: 0 }))).toBe("The churn horizon must be a whole number of days from 1 to 3650, not 0.");
   });
   it("refuses a test cutoff before the training labels end (leakage)", () => {
-    expect(userError(() => checkNoLeakage(parseIsoDay("2011-06-01"), parseIsoDay("2011-08-01"), 90))).toBe(
+    expect(userErrorOf(() => checkNoLeakage(parseIsoDay("2011-06-01"), parseIsoDay("2011-08-01"), 90))).toBe(
       "The test cutoff 2011-08-01 comes before the training labels end on 2011-08-30 (training cutoff 2011-06-01 plus 90 days): the test features would overlap the training labels (leakage); choose a test cutoff on or after 2011-08-30.",
     );
     expect(() => checkNoLeakage(parseIsoDay("2011-06-01"), parseIsoDay("2011-08-30"), 90)).not.toThrow();
@@ -66,10 +57,10 @@ describe("churnSnapshot", () => {
 
 describe("segment migration refusals", () => {
   it("needs two horizons of history before the cutoff", () => {
-    expect(userError(() => migrationRisk(lines, { cutoff: "2011-04-01", horizonDays: 90 }))).toBe(
+    expect(userErrorOf(() => migrationRisk(lines, { cutoff: "2011-04-01", horizonDays: 90 }))).toBe(
       "Segment migration at 2011-04-01 needs snapshots at 2010-10-03 and 2011-01-01 (two horizons of 90 days earlier), and the data start on 2011-01-10: choose a later cutoff or a shorter horizon.",
     );
-    expect(userError(() => migrationRisk(lines, { cutoff: "2011-07-01", horizonDays: 10 }))).toBe("The cutoff 2011-07-01 is after the last purchase in the data (2011-06-29).");
+    expect(userErrorOf(() => migrationRisk(lines, { cutoff: "2011-07-01", horizonDays: 10 }))).toBe("The cutoff 2011-07-01 is after the last purchase in the data (2011-06-29).");
   });
 });
 

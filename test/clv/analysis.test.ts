@@ -3,20 +3,11 @@
 import pl from "nodejs-polars";
 import { describe, expect, it } from "vitest";
 import { customerValue } from "../../src/clv/index";
-import { isUserError } from "../../src/errors";
 import { cdnowClean } from "./cdnow";
+import { userErrorOf } from "../clusters/helpers";
 
 const lines = cdnowClean().customerLines;
 
-function userError(f: () => unknown): string {
-  try {
-    f();
-  } catch (e) {
-    expect(isUserError(e)).toBe(true);
-    return (e as Error).message;
-  }
-  throw new Error("expected a UserError");
-}
 
 describe("customerValue on the CDNOW sample", () => {
   const result = customerValue(lines, { calibrationEnd: "1997-09-30", holdoutEnd: "1998-06-30", unit: "week", predict: 39 });
@@ -50,30 +41,30 @@ describe("customerValue on the CDNOW sample", () => {
 
 describe("customerValue refuses bad input with one sentence", () => {
   it("a calibration end outside the data", () => {
-    expect(userError(() => customerValue(lines, { calibrationEnd: "1998-07-01" }))).toBe(
+    expect(userErrorOf(() => customerValue(lines, { calibrationEnd: "1998-07-01" }))).toBe(
       "The calibration end 1998-07-01 is outside the data, whose purchases run from 1997-01-01 to 1998-06-30: choose a day in that range.",
     );
   });
   it("a holdout end past the data", () => {
-    expect(userError(() => customerValue(lines, { calibrationEnd: "1997-09-30", holdoutEnd: "1998-09-30" }))).toBe(
+    expect(userErrorOf(() => customerValue(lines, { calibrationEnd: "1997-09-30", holdoutEnd: "1998-09-30" }))).toBe(
       "The holdout end 1998-09-30 is past the data, whose last purchase is on 1998-06-30: the holdout period would not be fully observed.",
     );
   });
   it("fewer than 30 customers with repeat purchases", () => {
     // the first two weeks of 1997: few customers have bought twice yet
-    expect(userError(() => customerValue(lines, { calibrationEnd: "1997-01-03" }))).toMatch(
+    expect(userErrorOf(() => customerValue(lines, { calibrationEnd: "1997-01-03" }))).toMatch(
       /^The BG\/NBD model needs at least 30 customers with repeat purchases in the calibration period, and there (are|is) \d+: choose a later calibration end or use more data\.$/,
     );
   });
   it("zero or negative spend", () => {
     const refund = lines.head(5).withColumns(pl.lit(-12.5).alias("amount"));
-    expect(userError(() => customerValue(refund, { calibrationEnd: "1997-01-05" }))).toMatch(
+    expect(userErrorOf(() => customerValue(refund, { calibrationEnd: "1997-01-05" }))).toMatch(
       /^Customer line 1 \(customer \d+\) has amount -12.5: spend must be a positive number; clean the data first/,
     );
   });
   it("a horizon that is not a whole number of months, a negative discount, a bad unit", () => {
-    expect(userError(() => customerValue(lines, { calibrationEnd: "1997-09-30", months: 0 }))).toMatch(/whole number of months/);
-    expect(userError(() => customerValue(lines, { calibrationEnd: "1997-09-30", discount: -0.01 }))).toMatch(/discount rate/);
-    expect(userError(() => customerValue(lines, { calibrationEnd: "1997-09-30", unit: "month" as never }))).toBe('The time unit must be "day" or "week", not "month".');
+    expect(userErrorOf(() => customerValue(lines, { calibrationEnd: "1997-09-30", months: 0 }))).toMatch(/whole number of months/);
+    expect(userErrorOf(() => customerValue(lines, { calibrationEnd: "1997-09-30", discount: -0.01 }))).toMatch(/discount rate/);
+    expect(userErrorOf(() => customerValue(lines, { calibrationEnd: "1997-09-30", unit: "month" as never }))).toBe('The time unit must be "day" or "week", not "month".');
   });
 });

@@ -3,8 +3,6 @@
 // published formula evaluated with scipy.special.hyp2f1, and its refusals. The fixture
 // test/fixtures/clv/reference.json is written by test/reference/clv_reference.py (Python 3.11,
 // numpy 1.24, scipy 1.10, pandas 1.5, mpmath 1.2; versions inside the file).
-import { readFileSync } from "fs";
-import { join } from "path";
 import pl from "nodejs-polars";
 import { describe, expect, it } from "vitest";
 import {
@@ -21,12 +19,11 @@ import {
   summaryArrays,
   type BgNbdParams,
 } from "../../src/clv/index";
-import { isUserError } from "../../src/errors";
 import { numericalHessian } from "../../src/stats/index";
-import { CDNOW_SUMMARY, cdnowClean } from "./cdnow";
+import { CDNOW_SUMMARY, cdnowClean, CLV_REFERENCE, rel } from "./cdnow";
+import { userErrorOf } from "../clusters/helpers";
 
-const reference = JSON.parse(readFileSync(join(__dirname, "..", "fixtures", "clv", "reference.json"), "utf8"));
-const rel = (a: number, b: number) => Math.abs(a / b - 1);
+const reference = CLV_REFERENCE;
 const published = summaryArrays(pl.readCSV(CDNOW_SUMMARY));
 
 describe("BG/NBD on the published CDNOW summary (2,357 customers, weeks)", () => {
@@ -159,15 +156,6 @@ describe("BG/NBD predictions", () => {
 });
 
 describe("BG/NBD refusals", () => {
-  function userError(f: () => unknown): string {
-    try {
-      f();
-    } catch (e) {
-      expect(isUserError(e)).toBe(true);
-      return (e as Error).message;
-    }
-    throw new Error("expected a UserError");
-  }
   it("fewer than 30 repeat customers", () => {
     const n = 100;
     const data = { frequency: new Float64Array(n), recency: new Float64Array(n), T: new Float64Array(n).fill(10) };
@@ -175,15 +163,15 @@ describe("BG/NBD refusals", () => {
       data.frequency[i] = 1;
       data.recency[i] = 5;
     }
-    expect(userError(() => fitBgNbd(data))).toBe(
+    expect(userErrorOf(() => fitBgNbd(data))).toBe(
       "The BG/NBD model needs at least 30 customers with repeat purchases in the calibration period, and there are 12: choose a later calibration end or use more data.",
     );
   });
   it("malformed summary rows", () => {
     const one = (x: number, tx: number, T: number) => ({ frequency: Float64Array.of(x), recency: Float64Array.of(tx), T: Float64Array.of(T) });
-    expect(userError(() => fitBgNbd(one(1.5, 1, 2)))).toMatch(/row 1 has frequency 1.5/);
-    expect(userError(() => fitBgNbd(one(1, 3, 2)))).toMatch(/row 1 has recency 3 with T 2: recency must lie between 0 and T/);
-    expect(userError(() => fitBgNbd(one(0, 1, 2)))).toMatch(/frequency 0 and recency 1/);
-    expect(userError(() => fitBgNbd(one(1, 1, NaN)))).toMatch(/has T NaN/);
+    expect(userErrorOf(() => fitBgNbd(one(1.5, 1, 2)))).toMatch(/row 1 has frequency 1.5/);
+    expect(userErrorOf(() => fitBgNbd(one(1, 3, 2)))).toMatch(/row 1 has recency 3 with T 2: recency must lie between 0 and T/);
+    expect(userErrorOf(() => fitBgNbd(one(0, 1, 2)))).toMatch(/frequency 0 and recency 1/);
+    expect(userErrorOf(() => fitBgNbd(one(1, 1, NaN)))).toMatch(/has T NaN/);
   });
 });

@@ -40,3 +40,13 @@ export function cdnowTransactions() {
 export function cdnowClean(): CleanData {
   return cleanTransactions(cdnowTransactions());
 }
+
+/**
+ * The scipy reference of the CLV tests: test/fixtures/clv/reference.json, written by
+ * test/reference/clv_reference.py (Python 3.11, numpy 1.24, scipy 1.10, pandas 1.5, mpmath 1.2;
+ * the versions are inside the file).
+ */
+export const CLV_REFERENCE = JSON.parse(readFileSync(join(__dirname, "..", "fixtures", "clv", "reference.json"), "utf8"));
+
+/** |a / b - 1|, the relative difference the comparisons use. */
+export const rel = (a: number, b: number): number => Math.abs(a / b - 1);

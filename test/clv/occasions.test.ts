@@ -3,7 +3,7 @@
 import pl from "nodejs-polars";
 import { describe, expect, it } from "vitest";
 import { calibrationSummary, holdoutActuals, purchaseOccasions, summaryArrays } from "../../src/clv/index";
-import { isUserError } from "../../src/errors";
+import { userErrorOf } from "../clusters/helpers";
 
 const d = (s: string) => new Date(`${s}T12:00:00Z`);
 /** Customer A: 1997-01-01 $10; 1997-01-15 $20 and $5 (one occasion of $25); 1997-03-01 $30; 1997-10-10 $8 (after E).
@@ -14,16 +14,6 @@ const lines = pl.DataFrame({
   amount: [10, 20, 5, 30, 8, 12, 40],
 });
 
-function expectUserError(f: () => unknown, pattern: RegExp) {
-  try {
-    f();
-  } catch (e) {
-    expect(isUserError(e)).toBe(true);
-    expect((e as Error).message).toMatch(pattern);
-    return;
-  }
-  throw new Error("expected a UserError");
-}
 
 describe("purchase occasions and the calibration summary", () => {
   it("one occasion per customer-day, valued at the day's total", () => {
@@ -55,24 +45,24 @@ describe("purchase occasions and the calibration summary", () => {
 
 describe("refusals", () => {
   it("a calibration end outside the data", () => {
-    expectUserError(() => calibrationSummary(lines, { calibrationEnd: "1996-12-31" }), /The calibration end 1996-12-31 is outside the data, whose purchases run from 1997-01-01 to 1997-10-10/);
-    expectUserError(() => calibrationSummary(lines, { calibrationEnd: "1998-01-01" }), /outside the data/);
-    expectUserError(() => calibrationSummary(lines, { calibrationEnd: "1997-02-30" }), /calendar day written YYYY-MM-DD/);
+    expect(userErrorOf(() => calibrationSummary(lines, { calibrationEnd: "1996-12-31" }))).toMatch(/The calibration end 1996-12-31 is outside the data, whose purchases run from 1997-01-01 to 1997-10-10/);
+    expect(userErrorOf(() => calibrationSummary(lines, { calibrationEnd: "1998-01-01" }))).toMatch(/outside the data/);
+    expect(userErrorOf(() => calibrationSummary(lines, { calibrationEnd: "1997-02-30" }))).toMatch(/calendar day written YYYY-MM-DD/);
   });
   it("a holdout end past the data or not after the calibration end", () => {
-    expectUserError(() => holdoutActuals(lines, { calibrationEnd: "1997-09-30", holdoutEnd: "1998-06-30" }), /past the data, whose last purchase is on 1997-10-10/);
-    expectUserError(() => holdoutActuals(lines, { calibrationEnd: "1997-09-30", holdoutEnd: "1997-09-30" }), /must come after the calibration end/);
+    expect(userErrorOf(() => holdoutActuals(lines, { calibrationEnd: "1997-09-30", holdoutEnd: "1998-06-30" }))).toMatch(/past the data, whose last purchase is on 1997-10-10/);
+    expect(userErrorOf(() => holdoutActuals(lines, { calibrationEnd: "1997-09-30", holdoutEnd: "1997-09-30" }))).toMatch(/must come after the calibration end/);
   });
   it("zero, negative or missing spend, and a missing column", () => {
     const bad = (amount: (number | null)[]) => pl.DataFrame({ customerId: ["A", "A"], invoiceDate: [d("1997-01-01"), d("1997-01-02")], amount });
-    expectUserError(() => purchaseOccasions(bad([5, -3.2])), /Customer line 2 \(customer A\) has amount -3.2: spend must be a positive number/);
-    expectUserError(() => purchaseOccasions(bad([0, 1])), /Customer line 1 \(customer A\) has amount 0/);
-    expectUserError(() => purchaseOccasions(bad([1, null])), /has amount null/);
-    expectUserError(() => purchaseOccasions(bad([1, Number.POSITIVE_INFINITY])), /has amount Infinity/);
-    expectUserError(() => purchaseOccasions(lines.drop("amount")), /no column "amount"/);
+    expect(userErrorOf(() => purchaseOccasions(bad([5, -3.2])))).toMatch(/Customer line 2 \(customer A\) has amount -3.2: spend must be a positive number/);
+    expect(userErrorOf(() => purchaseOccasions(bad([0, 1])))).toMatch(/Customer line 1 \(customer A\) has amount 0/);
+    expect(userErrorOf(() => purchaseOccasions(bad([1, null])))).toMatch(/has amount null/);
+    expect(userErrorOf(() => purchaseOccasions(bad([1, Number.POSITIVE_INFINITY])))).toMatch(/has amount Infinity/);
+    expect(userErrorOf(() => purchaseOccasions(lines.drop("amount")))).toMatch(/no column "amount"/);
   });
   it("a calibration summary with gaps or impossible rows", () => {
     const s = pl.DataFrame({ frequency: [1, null], recency: [2, 0], T: [3, 4] });
-    expectUserError(() => summaryArrays(s), /no frequency on row 2/);
+    expect(userErrorOf(() => summaryArrays(s))).toMatch(/no frequency on row 2/);
   });
 });

@@ -2,8 +2,6 @@
 // against the scipy reference (test/fixtures/clv/reference.json, test/reference/clv_reference.py):
 // the Gamma-Gamma maximum is interior there, and the BG/NBD runs to its no-dropout boundary at
 // a mid-year calibration end, which the fit reports instead of returning a spurious optimum.
-import { readFileSync } from "fs";
-import { join } from "path";
 import { describe, expect, it } from "vitest";
 import {
   calibrationSummaryOf,
@@ -17,9 +15,9 @@ import {
 import { cleanTransactions } from "../../src/clean/clean";
 import { DEFAULT_DATA_FILE } from "../../src/data/default";
 import { loadDataset } from "../../src/data/load";
+import { CLV_REFERENCE, rel } from "./cdnow";
 
-const reference = JSON.parse(readFileSync(join(__dirname, "..", "fixtures", "clv", "reference.json"), "utf8"));
-const rel = (a: number, b: number) => Math.abs(a / b - 1);
+const reference = CLV_REFERENCE;
 const { customerLines } = cleanTransactions(loadDataset({ transactions: DEFAULT_DATA_FILE }).transactions);
 const occasions = purchaseOccasions(customerLines);
 
