@@ -12,7 +12,7 @@
 import pl, { type DataFrame } from "nodejs-polars";
 import { UserError } from "../errors";
 import { customerValue, dayNumberOfInput, type CustomerValueOptions, type CustomerValueResult, type DayInput } from "../clv/index";
-import { isoDayOfNumber } from "../util/index";
+import { float64Column, isoDayOfNumber } from "../util/index";
 import { contributionReasons, churnProbabilities, fitChurnModel, BASELINE_FEATURES, type ChurnModel } from "./model";
 import { requireBothOutcomes } from "./evaluate";
 import { checkHorizon, checkedCutoff, churnLabels, purchaseDayRange, snapshotFeatures } from "./snapshot";
@@ -60,7 +60,7 @@ export function crmList(lines: DataFrame, options: CrmOptions): CrmResult {
   const trainDay = checkedCutoff(lines, isoDayOfNumber(c - h), h, "The churn model's training cutoff (the cutoff minus the horizon)");
   const train = snapshotFeatures(lines, trainDay, h);
   const labelled = train.join(churnLabels(lines, train, trainDay, h), { on: "customerId" });
-  requireBothOutcomes(labelled.getColumn("churned").toArray() as number[], `At the churn model's training cutoff ${isoDayOfNumber(trainDay)}`);
+  requireBothOutcomes(float64Column(labelled, "churned"), `At the churn model's training cutoff ${isoDayOfNumber(trainDay)}`);
   const churnModel = fitChurnModel(labelled, BASELINE_FEATURES);
   const now = snapshotFeatures(lines, c, h);
   const churn = now.select("customerId").withColumns(

@@ -22,22 +22,22 @@ export interface ClassifierScores {
 }
 
 /**
- * Refuses a snapshot where every customer churned or none did (no metric can be computed),
- * naming the snapshot.
+ * Refuses a snapshot where every customer had the outcome (by default "churned") or none did:
+ * nothing can be learned or scored there. Names the snapshot.
  */
-export function requireBothOutcomes(labels: ArrayLike<number>, what: string): void {
-  let churned = 0;
-  for (let i = 0; i < labels.length; i++) churned += labels[i];
-  if (churned === 0 || churned === labels.length) {
+export function requireBothOutcomes(labels: ArrayLike<number>, what: string, outcome = "churned"): void {
+  let ones = 0;
+  for (let i = 0; i < labels.length; i++) ones += labels[i];
+  if (ones === 0 || ones === labels.length) {
     throw new UserError(
-      `${what}: ${churned === 0 ? "no customer" : `all ${fmtInt(labels.length)} customers`} churned, so churn cannot be learned or scored there; choose another cutoff or horizon.`,
+      `${what}: ${ones === 0 ? "no customer" : `all ${fmtInt(labels.length)} customers`} ${outcome}, so it cannot be learned or scored there; choose another cutoff or horizon.`,
     );
   }
 }
 
 /** The scores of churn probabilities against the 0/1 churn labels (see the file comment). */
-export function scoreClassifier(probabilities: ArrayLike<number>, labels: ArrayLike<number>, what = "The test snapshot"): ClassifierScores {
-  requireBothOutcomes(labels, what);
+export function scoreClassifier(probabilities: ArrayLike<number>, labels: ArrayLike<number>, what = "The test snapshot", outcome = "churned"): ClassifierScores {
+  requireBothOutcomes(labels, what, outcome);
   let churned = 0;
   for (let i = 0; i < labels.length; i++) churned += labels[i];
   return {

@@ -19,9 +19,9 @@
  */
 import pl, { type DataFrame } from "nodejs-polars";
 import { UserError } from "../errors";
-import { isoDayOfNumber, strings } from "../util/index";
+import { float64Column, isoDayOfNumber, strings } from "../util/index";
 import { dayNumberOfInput, segmentsAt, type DayInput } from "../clv/index";
-import { scoreClassifier, type ClassifierScores } from "./evaluate";
+import { requireBothOutcomes, scoreClassifier, type ClassifierScores } from "./evaluate";
 import { BASELINE_FEATURES, churnProbabilities, fitChurnModel, type ChurnModel, type FeatureSpec } from "./model";
 import { checkHorizon, purchaseDayRange, snapshotFeatures } from "./snapshot";
 
@@ -143,9 +143,11 @@ export function migrationRisk(lines: DataFrame, options: MigrationOptions): Migr
   if (train.height === 0 || now.height === 0) {
     throw new UserError(`No customer is in ${sources.join(" or ")} at ${isoDayOfNumber(train.height === 0 ? days[0] : days[2])}: there is no one to score.`);
   }
+  const fell = `fell to ${AT_RISK_OR_WORSE.join(", ")} ${h} days later`;
+  requireBothOutcomes(float64Column(train, "fell"), `Among ${sources.join(" and ")} at ${isoDayOfNumber(days[0])}`, fell);
   const model = fitChurnModel(train, MIGRATION_FEATURES, "fell");
-  const checkLabels = Float64Array.from(check.getColumn("fell").toArray() as number[]);
-  const scores = scoreClassifier(churnProbabilities(model, check), checkLabels, `Among ${sources.join(" and ")} at ${isoDayOfNumber(days[1])}`);
+  const checkLabels = float64Column(check, "fell");
+  const scores = scoreClassifier(churnProbabilities(model, check), checkLabels, `Among ${sources.join(" and ")} at ${isoDayOfNumber(days[1])}`, fell);
   const atRisk = now
     .withColumns(pl.Series("probability", churnProbabilities(model, now)))
     .select("customerId", "segment", "recency", "frequency", "monetary", "tenure", "probability")

@@ -22,7 +22,7 @@ import {
   type BgNbdFit,
   type DayInput,
 } from "../clv/index";
-import { isoDayOfNumber } from "../util/index";
+import { float64Column, isoDayOfNumber } from "../util/index";
 import { scoreClassifier, requireBothOutcomes, type ClassifierScores } from "./evaluate";
 import { BASELINE_FEATURES, churnProbabilities, fitChurnModel, namedCoefficients, type ChurnModel, type FeatureSpec } from "./model";
 import { checkedCutoff, churnLabels, snapshotFeatures } from "./snapshot";
@@ -115,7 +115,7 @@ export interface ChurnValidationResult {
 
 function report(model: ChurnModel, test: DataFrame): { report: ModelReport; probabilities: Float64Array } {
   const probabilities = churnProbabilities(model, test);
-  const labels = Float64Array.from(test.getColumn("churned").toArray() as number[]);
+  const labels = float64Column(test, "churned");
   return {
     report: { model, intercept: model.fit.intercept, coefficients: namedCoefficients(model), test: scoreClassifier(probabilities, labels) },
     probabilities,
@@ -142,14 +142,14 @@ export function churnValidation(lines: DataFrame, options: ChurnValidationOption
   checkNoLeakage(trainDay, testDay, h);
   const train = modelSnapshot(lines, trainDay, h);
   const test = modelSnapshot(lines, testDay, h);
-  const trainLabels = train.table.getColumn("churned").toArray() as number[];
+  const trainLabels = float64Column(train.table, "churned");
   requireBothOutcomes(trainLabels, `At the training cutoff ${train.cutoff}`);
-  const testLabels = Float64Array.from(test.table.getColumn("churned").toArray() as number[]);
+  const testLabels = float64Column(test.table, "churned");
   requireBothOutcomes(testLabels, `At the test cutoff ${test.cutoff}`);
 
   const baseline = report(fitChurnModel(train.table, BASELINE_FEATURES), test.table);
   const extended = report(fitChurnModel(train.table, EXTENDED_FEATURES), test.table);
-  const pAlive = Float64Array.from(test.table.getColumn("pAlive").toArray() as number[]);
+  const pAlive = float64Column(test.table, "pAlive");
   const pAliveChurn = pAlive.map((p) => 1 - p);
   const rate = (labels: ArrayLike<number>) => Array.from(labels).reduce((s, v) => s + v, 0) / labels.length;
   return {
@@ -162,7 +162,7 @@ export function churnValidation(lines: DataFrame, options: ChurnValidationOption
     testChurnRate: rate(testLabels),
     baseline: baseline.report,
     pAlive: { test: scoreClassifier(pAliveChurn, testLabels) },
-    bgnbdNoPurchase: { test: scoreClassifier(Float64Array.from(test.table.getColumn("bgnbdNoPurchase").toArray() as number[]), testLabels) },
+    bgnbdNoPurchase: { test: scoreClassifier(float64Column(test.table, "bgnbdNoPurchase"), testLabels) },
     extended: extended.report,
     bgnbdTrain: train.bgnbd,
     bgnbdTest: test.bgnbd,

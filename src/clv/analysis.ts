@@ -7,7 +7,7 @@
 import pl, { type DataFrame } from "nodejs-polars";
 import { UserError } from "../errors";
 import { rfmTable } from "../rfm/index";
-import { DAY_MS, isoDayOfNumber } from "../util/index";
+import { DAY_MS, float64Column, isoDayOfNumber } from "../util/index";
 import { bgnbdPredict, fitBgNbd, type BgNbdFit } from "./bgnbd";
 import { expectedSpend, fitGammaGamma, repeatSpendData, type GammaGammaFit } from "./gamma-gamma";
 import {
@@ -90,7 +90,7 @@ export function customerValue(lines: DataFrame, options: CustomerValueOptions): 
   const discount = options.discount ?? 0.01;
   checkClvOptions(months, discount);
   const predict = options.predict ?? (30 * months) / perUnit;
-  if (!(predict > 0) || !Number.isFinite(predict)) throw new Error(`predict must be a positive number of ${unit}s, not ${predict}`);
+  if (!(predict > 0) || !Number.isFinite(predict)) throw new UserError(`The prediction period must be a positive number of ${unit}s, not ${predict}.`);
 
   const occasions = purchaseOccasions(lines);
   const end = calibrationEndDay(occasions, options.calibrationEnd);
@@ -130,8 +130,8 @@ export function customerValue(lines: DataFrame, options: CustomerValueOptions): 
     const holdoutEnd = dayNumberOfInput(options.holdoutEnd, "The holdout end");
     const holdoutLength = (holdoutEnd - end) / perUnit;
     const comparison = holdoutComparison(bgnbd.params, data, holdoutLength, {
-      occasions: Float64Array.from(actual.getColumn("holdoutOccasions").toArray() as number[]),
-      spend: Float64Array.from(actual.getColumn("holdoutSpend").toArray() as number[]),
+      occasions: float64Column(actual, "holdoutOccasions"),
+      spend: float64Column(actual, "holdoutSpend"),
     }, spend);
     result.validation = { ...comparison, holdoutEnd: isoDayOfNumber(holdoutEnd), holdoutLength };
   }

@@ -310,11 +310,11 @@ export function bgnbdExpectedIfAliveMany({ r, alpha, a, b }: BgNbdParams, t: Arr
     }
   }
   if (near > 0) {
-    hyp2f1ExcessMany(k, beta, c, zNear.subarray(0, near), sumNear);
+    hyp2f1ExcessMany(k, beta, c, zNear, sumNear, near);
     for (let i = 0; i < near; i++) out[slotNear[i]] = -k * sumNear[i];
   }
   if (far > 0) {
-    hyp2f1ExcessMany(c - k, beta, c, zFar.subarray(0, far), sumFar);
+    hyp2f1ExcessMany(c - k, beta, c, zFar, sumFar, far);
     for (let i = 0; i < far; i++) {
       const sj = t[slotFar[i]] / (alpha + T);
       const L = Math.log1p(sj);

@@ -8,7 +8,9 @@
  *   ln L = ln Γ(px + q) - ln Γ(px) - ln Γ(q) + q ln γ + (px - 1) ln m + px ln x - (px + q) ln(γ + m x).
  *
  * Published on the CDNOW sample (946 repeat customers, m the mean value of the repeat purchase
- * days up to 1997-09-30): p = 6.25, q = 3.74, γ = 15.44. Expected mean spend of a customer:
+ * days up to 1997-09-30): p = 6.25, q = 3.74, γ = 15.44. That is what the paper used: with each
+ * line its own transaction (400 lines share a customer-day) there are 959 repeaters and the fit is
+ * p = 6.20, q = 3.82, γ = 15.59. Expected mean spend of a customer:
  * E[Z | x, m] = (p (γ + x m)) / (px + q - 1), a weighted mean of the population mean pγ / (q - 1)
  * and the customer's own m; pγ / (q - 1) for x = 0. It needs q > 1.
  *

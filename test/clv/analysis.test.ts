@@ -66,5 +66,6 @@ describe("customerValue refuses bad input with one sentence", () => {
     expect(userErrorOf(() => customerValue(lines, { calibrationEnd: "1997-09-30", months: 0 }))).toMatch(/whole number of months/);
     expect(userErrorOf(() => customerValue(lines, { calibrationEnd: "1997-09-30", discount: -0.01 }))).toMatch(/discount rate/);
     expect(userErrorOf(() => customerValue(lines, { calibrationEnd: "1997-09-30", unit: "month" as never }))).toBe('The time unit must be "day" or "week", not "month".');
+    expect(userErrorOf(() => customerValue(lines, { calibrationEnd: "1997-09-30", predict: -5 }))).toBe("The prediction period must be a positive number of weeks, not -5.");
   });
 });

@@ -35,6 +35,15 @@ describe("Gamma-Gamma on the CDNOW sample", () => {
     // the paper's mean of the average repeat purchase: $35.08
     expect(fit.meanRepeatSpend.toFixed(2)).toBe("35.08");
   });
+  it("the paper's monetary values are the mean value of repeat purchase *days*, not of lines", () => {
+    // 400 lines share a customer-day with another; taking each line as a transaction gives 959
+    // repeaters and p = 6.20, q = 3.82, gamma = 15.59 (scipy), not the published figures
+    const perLine = reference.raw.gammaGammaPerLine;
+    expect(perLine.linesSharingADay).toBe(400);
+    expect(perLine.customers).toBe(959);
+    expect(perLine.params.p.toFixed(2)).not.toBe("6.25");
+    expect(perLine.params.v.toFixed(2)).not.toBe("15.44");
+  });
   it("agrees with scipy: parameters, log-likelihood, standard errors, the spend-frequency correlation", () => {
     const want = reference.raw;
     for (const k of ["p", "q", "v"] as const) {

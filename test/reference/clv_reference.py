@@ -175,6 +175,12 @@ def main():
     bg, bg_value, bg_se = fit_record(lambda p: bgnbd_ll(p, x, tx, T), [1, 1, 1, 1])
     rep = x > 0
     gg, gg_value, gg_se = fit_record(lambda p: gg_ll(p, x[rep], m[rep]), [1, 1, 1])
+    # the same with every line its own transaction (no grouping by day): not what the paper did
+    lines = kept[kept.day <= cal_end].sort_values(["id", "day"]).copy()
+    lines["k"] = lines.groupby("id").cumcount()
+    per_line_m = lines[lines.k > 0].groupby("id").value.mean()
+    per_line_x = (lines.groupby("id").size() - 1)[per_line_m.index].to_numpy(float)
+    per_line, per_line_value = maximise(lambda p: gg_ll(p, per_line_x, per_line_m.to_numpy()), [1, 2, per_line_m.mean()])
     hold = occ[(occ.day > cal_end) & (occ.day <= holdout_end)].groupby("id").agg(n=("day", "count"), spend=("value", "sum"))
     hold = hold.reindex(cs.index).fillna(0.0)
     holdout_weeks = (holdout_end - cal_end).days / 7
@@ -192,6 +198,8 @@ def main():
         "sums": {"frequency": float(x.sum()), "recency": float(tx.sum()), "T": float(T.sum()), "monetary": float(m.sum())},
         "bgnbd": dict(zip(["r", "alpha", "a", "b"], bg)), "bgnbdLogLik": bg_value, "bgnbdSe": dict(zip(["r", "alpha", "a", "b"], bg_se)),
         "gammaGamma": dict(zip(["p", "q", "v"], gg)), "gammaGammaLogLik": gg_value, "gammaGammaSe": dict(zip(["p", "q", "v"], gg_se)),
+        "gammaGammaPerLine": {"customers": len(per_line_m), "params": dict(zip(["p", "q", "v"], per_line)), "logLik": per_line_value,
+                              "linesSharingADay": int(kept.duplicated(["id", "day"], keep=False).sum())},
         "meanRepeatSpend": float(m[rep].mean()), "spendFrequencyCorrelation": float(np.corrcoef(x[rep], m[rep])[0, 1]),
         "holdoutWeeks": holdout_weeks,
         "holdoutTotals": {"actualOccasions": float(hold.n.sum()), "predictedOccasions": float(predicted.sum()),
