@@ -72,57 +72,65 @@ export function repeatSpendData(frequency: Float64Array, monetary: Float64Array)
 interface Prepared {
   data: SpendData;
   groups: FrequencyGroups;
-  logM: Float64Array;
-  /** Σ_i (p x_i - 1) ln m_i is p Σ x ln m - Σ ln m */
-  sumXLogM: number;
   sumLogM: number;
 }
 
 function prepare(data: SpendData): Prepared {
-  const logM = data.monetary.map(Math.log);
-  let sumXLogM = 0, sumLogM = 0;
-  for (let i = 0; i < logM.length; i++) {
-    sumXLogM += data.frequency[i] * logM[i];
-    sumLogM += logM[i];
-  }
-  return { data, groups: groupByFrequency(data.frequency), logM, sumXLogM, sumLogM };
+  let sumLogM = 0;
+  for (const m of data.monetary) sumLogM += Math.log(m);
+  return { data, groups: groupByFrequency(data.frequency), sumLogM };
 }
 
-/** Σ over x-groups of the terms in x alone, and per group Σ ln(γ + m x). */
-function logLikValue({ data, groups, sumXLogM, sumLogM }: Prepared, [p, q, v]: Float64Array | number[]): number {
+/**
+ * Per frequency group k: L1 = Σ ln(1 + γ / (m x)), S1 = Σ ln(γ + m x), and (with `derivatives`)
+ * S2 = Σ 1 / (γ + m x), S3 = Σ 1 / (γ + m x)². The customer terms of ln L are written
+ * (px - 1) ln m + px ln x - (px + q) ln(γ + m x) = -px ln(1 + γ / (m x)) - ln m - q ln(γ + m x),
+ * which stays exact as p -> ∞ where the left side subtracts numbers of size p.
+ */
+function groupSums({ data, groups }: Prepared, v: number, derivatives: boolean) {
   const K = groups.values.length;
-  const logTerm = new Float64Array(K);
-  for (let i = 0; i < data.frequency.length; i++) logTerm[groups.index[i]] += Math.log(v + data.monetary[i] * data.frequency[i]);
-  let total = p * sumXLogM - sumLogM;
+  const L1 = new Float64Array(K), S1 = new Float64Array(K), S2 = new Float64Array(K), S3 = new Float64Array(K);
+  for (let i = 0; i < data.frequency.length; i++) {
+    const k = groups.index[i];
+    const mx = data.monetary[i] * data.frequency[i];
+    const d = v + mx;
+    L1[k] += Math.log1p(v / mx);
+    S1[k] += Math.log(d);
+    if (derivatives) {
+      S2[k] += 1 / d;
+      S3[k] += 1 / (d * d);
+    }
+  }
+  return { L1, S1, S2, S3 };
+}
+
+/** The total log-likelihood alone. */
+function logLikValue(prepared: Prepared, [p, q, v]: Float64Array | number[]): number {
+  const { groups, sumLogM } = prepared;
+  const { L1, S1 } = groupSums(prepared, v, false);
+  let total = -sumLogM;
   const shared = -logGamma(q) + q * Math.log(v);
-  for (let k = 0; k < K; k++) {
+  for (let k = 0; k < groups.values.length; k++) {
     const x = groups.values[k];
-    total += groups.counts[k] * (logGammaRatio(p * x, q) + shared + p * x * Math.log(x)) - (p * x + q) * logTerm[k];
+    total += groups.counts[k] * (logGammaRatio(p * x, q) + shared) - p * x * L1[k] - q * S1[k];
   }
   return total;
 }
 
 /** The log-likelihood with its exact gradient and Hessian in (p, q, γ). */
 function logLikDerivatives(prepared: Prepared, params: Float64Array | number[]): Evaluation {
-  const { data, groups, sumXLogM } = prepared;
+  const { groups } = prepared;
   const [p, q, v] = [params[0], params[1], params[2]];
   const K = groups.values.length;
-  const S1 = new Float64Array(K), S2 = new Float64Array(K), S3 = new Float64Array(K);
-  for (let i = 0; i < data.frequency.length; i++) {
-    const k = groups.index[i];
-    const d = v + data.monetary[i] * data.frequency[i];
-    S1[k] += Math.log(d);
-    S2[k] += 1 / d;
-    S3[k] += 1 / (d * d);
-  }
-  const g = [sumXLogM, 0, 0];
+  const { L1, S1, S2, S3 } = groupSums(prepared, v, true);
+  const g = [0, 0, 0];
   const H = [0, 0, 0].map(() => [0, 0, 0]);
   const psiQ = digamma(q), triQ = trigamma(q), lnV = Math.log(v);
   for (let k = 0; k < K; k++) {
     const x = groups.values[k], c = groups.counts[k];
     const pxq = p * x + q;
     const psi = digamma(pxq), tri = trigamma(pxq);
-    g[0] += c * x * (psi - digamma(p * x) + Math.log(x)) - x * S1[k];
+    g[0] += c * x * (psi - digamma(p * x)) - x * L1[k];
     g[1] += c * (psi - psiQ + lnV) - S1[k];
     g[2] += (c * q) / v - pxq * S2[k];
     H[0][0] += c * x * x * (tri - trigamma(p * x));
