@@ -11,6 +11,15 @@ export async function timed<T>(f: () => T | Promise<T>): Promise<{ value: T; sec
   return { value, seconds: Number(process.hrtime.bigint() - t) / 1e9 };
 }
 
+/** f's value, its wall seconds and the CPU seconds (user + system) of this process meanwhile. */
+export function timedWallCpu<T>(f: () => T): [T, number, number] {
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  const value = f();
+  const used = process.cpuUsage(cpu);
+  return [value, (performance.now() - start) / 1000, (used.user + used.system) / 1e6];
+}
+
 /** Peak resident memory of this process so far, in MB (Linux: from process.resourceUsage). */
 export function peakRssMb(): number {
   return process.resourceUsage().maxRSS / 1024;

@@ -9,3 +9,20 @@ export {
   studentTTails, studentTCdf, studentTSf, studentTPdf, studentTQuantile, studentTQuantileUpper,
   chiSquareTails, chiSquareCdf, chiSquareSf,
 } from "./distributions";
+export { logGammaRatio } from "./gamma-ratio";
+export { digamma, trigamma } from "./polygamma";
+export { hyp2f1, hyp2f1Excess, hyp2f1ExcessMany } from "./hypergeometric";
+export { cholesky, choleskySolve, inverseSpd, type Matrix } from "./linalg";
+export {
+  minimizeNewton,
+  minimizePositive,
+  numericalHessian,
+  type Evaluation,
+  type NewtonOptions,
+  type NewtonProblem,
+  type NewtonResult,
+  type PositiveOptions,
+} from "./optimize";
+export { gammaVariate, betaVariate, exponentialVariate } from "./variates";
+export { fitLogisticRegression, logisticProbabilities, sigmoid, type LogisticFit } from "./logistic";
+export { rocAuc, averagePrecision, brierScore, calibrationBins, topShareLift, type CalibrationBin } from "./classification";

@@ -9,3 +9,4 @@ export { round, shareOrNull, sum, mean } from "./numbers";
 export { fmtInt, fmtNumber, fmtPct, fmtShare, fmtMoney, fmtDate, ordinal, fmtCell } from "./format";
 export { numbers, nullableNumbers, strings, nullableStrings, dates, booleans } from "./columns";
 export { disjointSets, find, union, type DisjointSets } from "./disjoint-sets";
+export { float64Column } from "./typed-columns";
