@@ -1,0 +1,429 @@
+/**
+ * Every SQL statement of the warehouse, in one place. Values are always bound parameters
+ * (`$1`, `$2`, ...); identifiers (table and column names, which come from the user) are always
+ * quoted with node-postgres' `escapeIdentifier`, never pasted in as they are.
+ *
+ * The push-down queries share one pipeline of common table expressions, the SQL twin of
+ * `toTransactions` then `cleanTransactions`:
+ *
+ * - `canonical`: the source's rows as the canonical columns, typed and normalised as the loader
+ *   does (customer IDs trimmed, `12346.0` as `12346`, blanks as NULL; country trimmed); exact
+ *   `numeric` quantities and prices; timestamps truncated to milliseconds like `Datetime(ms)`;
+ * - `distinct_rows`: each distinct row once with its number of `copies` (all columns compared,
+ *   unmapped ones included): the first copy goes on to the other rules, the rest are `duplicate`;
+ * - `lines`: each distinct row with the first rule it meets (`rule`), in the order of
+ *   `CLEANING_RULES`, or `customer_line`.
+ *
+ * `$1` is always the whitespace the loader trims (polars' `str.strip`, Unicode White_Space).
+ */
+import { escapeIdentifier } from "pg";
+
+/** A source column as the push-down sees it: its name and the kind of its PostgreSQL type. */
+export interface SqlColumn {
+  name: string;
+  kind: ColumnKind;
+}
+
+/** PostgreSQL types, by how the warehouse reads them. */
+export type ColumnKind = "text" | "integer" | "decimal" | "float" | "timestamp" | "timestamptz" | "date" | "boolean" | "other";
+
+/** Source columns mapped onto the canonical transaction columns, plus the unmapped ones. */
+export interface CanonicalShape {
+  /** the SELECT that yields the source rows (a table's `SELECT *`, or the user's query) */
+  source: string;
+  /** canonical column -> source column (absent when the source has none) */
+  columns: Partial<Record<"invoice" | "stockCode" | "description" | "quantity" | "invoiceDate" | "unitPrice" | "customerId" | "country", SqlColumn>>;
+  /** source columns no mapping used: compared by the duplicate rule, like the loader's extra text columns */
+  extras: SqlColumn[];
+}
+
+/** Whitespace as polars' `str.strip` trims it (Rust's `char::is_whitespace`): bound as `$1`. */
+export const WHITESPACE = "\t\n\u000b\f\r \u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000";
+
+/** A quoted identifier: `sales` -> `"sales"`, `we"ird` -> `"we""ird"`. */
+export const ident = escapeIdentifier;
+
+/** A quoted, possibly schema-qualified name from its parts: `["public", "sales"]` -> `"public"."sales"`. */
+export function qualified(parts: string[]): string {
+  return parts.map(ident).join(".");
+}
+
+/** The rows of a table: `SELECT * FROM "schema"."table"`. */
+export function tableSource(parts: string[]): string {
+  return `SELECT * FROM ${qualified(parts)}`;
+}
+
+/** The source's columns and types, no row read. */
+export function describeSource(source: string): string {
+  return `SELECT * FROM (${source}) AS source LIMIT 0`;
+}
+
+/** A timestamp of any kind as a `timestamp` (naive: timestamptz in the session's TimeZone). */
+function asTimestamp(column: SqlColumn): string {
+  const c = ident(column.name);
+  if (column.kind === "timestamptz") return `(${c} AT TIME ZONE current_setting('TimeZone'))`;
+  if (column.kind === "date") return `${c}::timestamp`;
+  return c;
+}
+
+/**
+ * The source rows as CSV for `COPY ... TO STDOUT`, one field per source column in order:
+ * timestamps as milliseconds since 1970-01-01 of their naive value (read back as Datetime(ms)),
+ * text as text, everything else as PostgreSQL prints it (NULL as an empty field, an empty text
+ * as `""`).
+ */
+export function copySourceOut(source: string, columns: SqlColumn[]): string {
+  const fields = columns.map((c) => {
+    if (["timestamp", "timestamptz", "date"].includes(c.kind)) return `floor(extract(epoch FROM ${asTimestamp(c)}) * 1000)::int8`;
+    // ::text drops the padding of character(n), as the push-down's ::text does
+    return c.kind === "text" ? `${ident(c.name)}::text` : ident(c.name);
+  });
+  return `COPY (SELECT ${fields.join(", ")} FROM (${source}) AS source) TO STDOUT WITH (FORMAT csv)`;
+}
+
+/** An unmapped column as the duplicate rule compares it: by value where the type has equality, else as text. */
+function extraValue(column: SqlColumn): string {
+  return column.kind === "other" ? `${ident(column.name)}::text` : ident(column.name);
+}
+
+/** Aliases of the unmapped columns inside the pipeline. */
+const extraAlias = (i: number) => `extra_${i + 1}`;
+
+/** The `canonical` CTE (see the module comment), without the leading WITH. */
+function canonicalCte(shape: CanonicalShape): string {
+  const col = (name: keyof CanonicalShape["columns"], cast: string, missing = "NULL::text") => {
+    const c = shape.columns[name];
+    return c ? `${ident(c.name)}::${cast}` : missing;
+  };
+  const trimmed = (name: "customerId" | "country") => {
+    const c = shape.columns[name];
+    return c ? `NULLIF(btrim(${ident(c.name)}::text, $1::text), '')` : "NULL::text";
+  };
+  const date = shape.columns.invoiceDate as SqlColumn;
+  const extras = shape.extras.map((c, i) => `    ${extraValue(c)} AS ${extraAlias(i)},`);
+  return `canonical AS (
+  SELECT
+    ${col("invoice", "text")} AS invoice,
+    ${col("stockCode", "text")} AS stock_code,
+    ${col("description", "text")} AS description,
+    ${col("quantity", "numeric")} AS quantity,
+    date_trunc('milliseconds', ${asTimestamp(date)}) AS invoice_date,
+    ${col("unitPrice", "numeric")} AS unit_price,
+    regexp_replace(${trimmed("customerId")}, '^(\\d+)\\.0+$', '\\1') AS customer_id,
+    ${trimmed("country")} AS country,
+${extras.join("\n")}${extras.length ? "\n" : ""}    btrim(${col("invoice", "text")}, $1::text) LIKE 'C%' AS is_cancellation
+  FROM (${shape.source}) AS source
+)`;
+}
+
+/** The `canonical`, `distinct_rows` and `lines` CTEs (see the module comment), without the leading WITH. */
+export function cleaningPipeline(shape: CanonicalShape): string {
+  const extraKeys = shape.extras.map((_, i) => `, ${extraAlias(i)}`).join("");
+  return `${canonicalCte(shape)},
+distinct_rows AS (
+  SELECT invoice, stock_code, description, quantity, invoice_date, unit_price, customer_id, country, is_cancellation,
+         count(*) AS copies
+  FROM canonical
+  GROUP BY invoice, stock_code, description, quantity, invoice_date, unit_price, customer_id, country, is_cancellation${extraKeys}
+),
+lines AS (
+  SELECT *,
+    CASE
+      WHEN is_cancellation THEN 'cancellation'
+      WHEN quantity <= 0 THEN 'non_positive_quantity'
+      WHEN unit_price <= 0 THEN 'non_positive_price'
+      WHEN customer_id IS NULL THEN 'missing_customer'
+      ELSE 'customer_line'
+    END AS rule
+  FROM distinct_rows
+)`;
+}
+
+/**
+ * The source's rows, and those the loader would refuse: NULL quantity, date or price; NaN or
+ * infinite quantity or price. One row of counts; parameters: `$1` whitespace.
+ */
+export function invalidValues(shape: CanonicalShape): string {
+  const notFinite = (c: string) => `count(*) FILTER (WHERE ${c}::float8 IN ('NaN'::float8, 'Infinity'::float8, '-Infinity'::float8))`;
+  return `WITH ${canonicalCte(shape)}
+SELECT count(*) AS rows,
+       count(*) FILTER (WHERE quantity IS NULL) AS quantity_null,
+       count(*) FILTER (WHERE invoice_date IS NULL) AS date_null,
+       count(*) FILTER (WHERE unit_price IS NULL) AS price_null,
+       ${notFinite("quantity")} AS quantity_not_finite,
+       ${notFinite("unit_price")} AS price_not_finite
+FROM canonical`;
+}
+
+/**
+ * The cleaning report: input rows, one count per rule, customer purchase lines and their
+ * distinct customers. Parameters: `$1` whitespace.
+ */
+export function cleaningReport(shape: CanonicalShape): string {
+  return `WITH ${cleaningPipeline(shape)}
+SELECT coalesce(sum(copies), 0) AS input,
+       coalesce(sum(copies - 1), 0) AS duplicate,
+       count(*) FILTER (WHERE rule = 'cancellation') AS cancellation,
+       count(*) FILTER (WHERE rule = 'non_positive_quantity') AS non_positive_quantity,
+       count(*) FILTER (WHERE rule = 'non_positive_price') AS non_positive_price,
+       count(*) FILTER (WHERE rule = 'missing_customer') AS missing_customer,
+       count(*) FILTER (WHERE rule = 'customer_line') AS customer_lines,
+       count(DISTINCT customer_id) FILTER (WHERE rule = 'customer_line') AS customers
+FROM lines`;
+}
+
+/**
+ * Cents as `rfmMeasures` rounds them: the exact decimal sum, converted once to a double, times
+ * 100, rounded half to even (PostgreSQL's `round(double precision)` is C's `rint`), over 100.
+ * This is polars' `round(2)` applied to the exact sum; see src/warehouse/README.md.
+ */
+const cents = (exactSum: string) => `round((${exactSum})::float8 * 100) / 100`;
+
+/**
+ * RFM measures per customer (src/rfm/rfm.ts `rfmMeasures`), in one pass over the sales
+ * (missing_customer and customer_line rows) grouped by customer: the anonymous group (NULL
+ * customer) only moves the snapshot, the day after the last invoice day of all sales. Recency
+ * is snapshot minus the day of the customer's last purchase; frequency distinct invoices;
+ * monetary the exact sum of quantity x unit price in cents (see `cents`); units the sum of
+ * quantity. Parameters: `$1` whitespace. Unsorted (the caller sorts as polars does).
+ */
+export function rfmMeasures(shape: CanonicalShape): string {
+  return `WITH ${cleaningPipeline(shape)},
+per_customer AS (
+  SELECT customer_id,
+         max(invoice_date)::date AS last_day,
+         count(DISTINCT invoice) AS frequency,
+         sum(quantity * unit_price) AS amount,
+         sum(quantity) AS units
+  FROM lines
+  WHERE rule IN ('missing_customer', 'customer_line')
+  GROUP BY customer_id
+),
+measured AS (
+  SELECT customer_id,
+         (max(last_day) OVER () + 1) - last_day AS recency,
+         frequency,
+         ${cents("amount")} AS monetary,
+         units
+  FROM per_customer
+)
+SELECT * FROM measured WHERE customer_id IS NOT NULL`;
+}
+
+/**
+ * Customer features (src/features `customerFeatures` over the customer purchase lines and the
+ * cancellation lines). Parameters: `$1` whitespace, `$2` the snapshot day (NULL: the day after
+ * the last purchase day). Unsorted.
+ */
+export function customerFeatures(shape: CanonicalShape): string {
+  const favourite = (part: string, alias: string) => `
+  SELECT DISTINCT ON (customer_id) customer_id, ${alias}
+  FROM (
+    SELECT customer_id, ${part} AS ${alias}, count(DISTINCT invoice) AS invoices
+    FROM purchases GROUP BY customer_id, ${alias}
+  ) AS counted
+  ORDER BY customer_id, invoices DESC, ${alias}`;
+  return `WITH ${cleaningPipeline(shape)},
+purchases AS (
+  SELECT customer_id, invoice, stock_code, quantity, invoice_date, quantity * unit_price AS amount, invoice_date::date AS day
+  FROM lines WHERE rule = 'customer_line'
+),
+snapshot AS (
+  SELECT coalesce($2::date, max(day) + 1) AS day FROM purchases
+),
+returned AS (
+  SELECT customer_id, sum(abs(quantity)) AS units_returned
+  FROM lines WHERE rule = 'cancellation' AND customer_id IS NOT NULL
+  GROUP BY customer_id
+),
+by_weekday AS (${favourite("extract(isodow FROM invoice_date)::int - 1", "weekday")}
+),
+by_hour AS (${favourite("extract(hour FROM invoice_date)::int", "hour")}
+),
+base AS (
+  SELECT customer_id,
+         (SELECT day FROM snapshot) - max(day) AS recency,
+         count(DISTINCT invoice) AS frequency,
+         ${cents("sum(amount)")} AS monetary,
+         sum(quantity)::float8 AS units,
+         count(DISTINCT stock_code) AS distinct_products,
+         (SELECT day FROM snapshot) - min(day) AS tenure,
+         coalesce(sum(amount) FILTER (WHERE extract(month FROM invoice_date) >= 10), 0) AS q4_amount,
+         sum(amount) AS raw_amount
+  FROM purchases
+  GROUP BY customer_id
+)
+SELECT base.customer_id,
+       recency,
+       frequency,
+       monetary,
+       units,
+       monetary / frequency AS avg_basket,
+       distinct_products,
+       coalesce(units_returned, 0)::float8 / units AS return_rate,
+       tenure,
+       weekday AS favourite_weekday,
+       hour AS favourite_hour,
+       CASE WHEN raw_amount > 0 THEN q4_amount::float8 / raw_amount::float8 ELSE 0 END AS q4_share
+FROM base
+LEFT JOIN returned USING (customer_id)
+LEFT JOIN by_weekday USING (customer_id)
+LEFT JOIN by_hour USING (customer_id)`;
+}
+
+/** Whether a stock code is a product (src/clean `isProductExpr`): `$2` the non-product codes, `$3` their prefixes. */
+const IS_PRODUCT = `NOT (upper(btrim(stock_code, $1::text)) = ANY($2::text[])
+         OR EXISTS (SELECT 1 FROM unnest($3::text[]) AS prefix WHERE starts_with(upper(btrim(stock_code, $1::text)), prefix)))`;
+
+/**
+ * Units and amount per stock code and sale day over the sales (missing_customer and
+ * customer_line rows), with the product flag: the input `dailyProductUnits` needs, one row per
+ * product-day. Parameters: `$1` whitespace, `$2` non-product codes, `$3` non-product prefixes.
+ */
+export function dailyProductSales(shape: CanonicalShape): string {
+  return `WITH ${cleaningPipeline(shape)}
+SELECT stock_code,
+       (invoice_date::date - DATE '1970-01-01') AS day,
+       ${IS_PRODUCT} AS is_product,
+       sum(quantity) AS quantity
+FROM lines
+WHERE rule IN ('missing_customer', 'customer_line')
+GROUP BY stock_code, day, is_product`;
+}
+
+/** The exact revenue (sum of quantity x unit price) per sale day, day as days since 1970-01-01. Parameters: `$1` whitespace. */
+export function dailyRevenue(shape: CanonicalShape): string {
+  return `WITH ${cleaningPipeline(shape)}
+SELECT (invoice_date::date - DATE '1970-01-01') AS day,
+       sum(quantity * unit_price)::float8 AS amount
+FROM lines
+WHERE rule IN ('missing_customer', 'customer_line')
+GROUP BY day`;
+}
+
+/**
+ * How far the source reaches: its rows, its latest timestamp (text), and how many rows are newer
+ * than `$2` (a previous run's high-water mark, NULL for none). Parameters: `$1` whitespace.
+ */
+export function sourceExtent(shape: CanonicalShape): string {
+  return `WITH ${canonicalCte(shape)}
+SELECT count(*) AS rows,
+       max(invoice_date)::text AS latest,
+       count(*) FILTER (WHERE invoice_date > $2::timestamp) AS newer
+FROM canonical`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Write-back: schema retail_lab
+
+/** The schema the refresh writes into. */
+export const SCHEMA = "retail_lab";
+
+/** The advisory lock that keeps refreshes one at a time (two int4 keys: "RL", 15). */
+export const REFRESH_LOCK: [number, number] = [0x524c, 15];
+
+/** Tables of the write-back, created on first use (each statement idempotent). */
+export const CREATE_SCHEMA = [
+  `CREATE SCHEMA IF NOT EXISTS retail_lab`,
+  `CREATE SEQUENCE IF NOT EXISTS retail_lab.run_ids`,
+  `CREATE TABLE IF NOT EXISTS retail_lab.runs (
+  run_id          bigint PRIMARY KEY,
+  started_at      timestamptz NOT NULL,
+  finished_at     timestamptz NOT NULL,
+  status          text NOT NULL CHECK (status IN ('succeeded', 'failed')),
+  mode            text,
+  rows_read       bigint,
+  customers       integer,
+  high_water_mark timestamp,
+  options         jsonb NOT NULL,
+  message         text
+)`,
+  `CREATE TABLE IF NOT EXISTS retail_lab.customer_segments (
+  customer_id text PRIMARY KEY,
+  recency     integer,
+  frequency   integer NOT NULL,
+  monetary    numeric NOT NULL,
+  units       numeric NOT NULL,
+  r           smallint,
+  f           smallint,
+  m           smallint,
+  segment     text NOT NULL,
+  volume      text NOT NULL,
+  run_id      bigint NOT NULL REFERENCES retail_lab.runs (run_id)
+)`,
+  `CREATE TABLE IF NOT EXISTS retail_lab.segment_history (
+  run_id      bigint NOT NULL REFERENCES retail_lab.runs (run_id),
+  customer_id text NOT NULL,
+  segment     text NOT NULL,
+  r           smallint,
+  f           smallint,
+  m           smallint,
+  PRIMARY KEY (run_id, customer_id)
+)`,
+];
+
+/** True when the write-back tables exist. */
+export const SCHEMA_EXISTS = `SELECT to_regclass('retail_lab.runs') IS NOT NULL
+   AND to_regclass('retail_lab.customer_segments') IS NOT NULL
+   AND to_regclass('retail_lab.segment_history') IS NOT NULL AS ready`;
+
+/** Takes the refresh lock if free (no waiting): `$1`, `$2` the two keys. */
+export const TRY_LOCK = `SELECT pg_try_advisory_lock($1::int, $2::int) AS locked`;
+
+/** Releases the refresh lock. */
+export const UNLOCK = `SELECT pg_advisory_unlock($1::int, $2::int)`;
+
+/** The backend holding the refresh lock, and since when its session started (to name it in a message). */
+export const LOCK_HOLDER = `SELECT a.pid, a.application_name, a.backend_start::text AS since
+FROM pg_locks l JOIN pg_stat_activity a USING (pid)
+WHERE l.locktype = 'advisory' AND l.classid = $1::int AND l.objid = $2::int AND l.granted
+LIMIT 1`;
+
+/** A new run id and the server's clock. */
+export const NEW_RUN = `SELECT nextval('retail_lab.run_ids') AS run_id, clock_timestamp()::text AS started_at`;
+
+/** The last succeeded run: what an incremental refresh compares the source against. */
+export const LAST_SUCCEEDED_RUN = `SELECT run_id, rows_read, high_water_mark::text AS high_water_mark, options
+FROM retail_lab.runs WHERE status = 'succeeded' ORDER BY run_id DESC LIMIT 1`;
+
+/**
+ * Records a run: `$1` run id, `$2` started at, `$3` status, `$4` mode, `$5` rows read,
+ * `$6` customers, `$7` high-water mark, `$8` options (JSON), `$9` message. Finished now.
+ */
+export const INSERT_RUN = `INSERT INTO retail_lab.runs
+  (run_id, started_at, finished_at, status, mode, rows_read, customers, high_water_mark, options, message)
+VALUES ($1::bigint, $2::timestamptz, clock_timestamp(), $3::text, $4::text, $5::bigint, $6::integer, $7::timestamp, $8::jsonb, $9::text)`;
+
+/** Opens the source snapshot every push-down query of a run reads: consistent, and unable to write. */
+export const BEGIN_SNAPSHOT = `BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY`;
+
+/** The push-down's memory per sort or hash before it spills to disk (this transaction only). */
+export const SET_WORK_MEM = `SET LOCAL work_mem = '64MB'`;
+
+/** How long the write waits for a table lock someone else holds before failing (this transaction only). */
+export const SET_LOCK_TIMEOUT = `SET LOCAL lock_timeout = '30s'`;
+
+/** The number of customers in the current segments. */
+export const COUNT_SEGMENTS = `SELECT count(*) AS customers FROM retail_lab.customer_segments`;
+
+/** Empties the current segments (inside the run's transaction: readers keep seeing the old rows until it commits). */
+export const CLEAR_SEGMENTS = `DELETE FROM retail_lab.customer_segments`;
+
+/**
+ * Writes the segments of run `$1` from column arrays: `$2` customer ids, `$3` recency,
+ * `$4` frequency, `$5` monetary (decimal text), `$6` units (decimal text), `$7`-`$9` R, F, M,
+ * `$10` segment, `$11` volume.
+ */
+export const INSERT_SEGMENTS = `INSERT INTO retail_lab.customer_segments
+  (customer_id, recency, frequency, monetary, units, r, f, m, segment, volume, run_id)
+SELECT customer_id, recency, frequency, monetary, units, r, f, m, segment, volume, $1::bigint
+FROM unnest($2::text[], $3::integer[], $4::integer[], $5::numeric[], $6::numeric[],
+            $7::smallint[], $8::smallint[], $9::smallint[], $10::text[], $11::text[])
+  AS s (customer_id, recency, frequency, monetary, units, r, f, m, segment, volume)`;
+
+/** Marks the current segments as confirmed by run `$1` (an incremental run that found nothing new). */
+export const CONFIRM_SEGMENTS = `UPDATE retail_lab.customer_segments SET run_id = $1::bigint`;
+
+/** Appends the current segments to the history under run `$1`. */
+export const APPEND_HISTORY = `INSERT INTO retail_lab.segment_history (run_id, customer_id, segment, r, f, m)
+SELECT $1::bigint, customer_id, segment, r, f, m FROM retail_lab.customer_segments`;
