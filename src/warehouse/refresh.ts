@@ -294,7 +294,7 @@ export async function refresh(options: RefreshOptions): Promise<RefreshResult> {
     log(unrecorded ? `failed, and could not be recorded in retail_lab.runs: ${unrecorded}` : "failed, recorded in retail_lab.runs");
     // a bug (not a UserError) keeps its stack; it was recorded all the same
     if (!(error instanceof UserError)) throw e;
-    throw new UserError(`refresh run ${run.id} failed: ${error.message.replace(/\.$/, "")}; the previous results are untouched.`);
+    throw new UserError(`refresh run ${run.id} failed and left the previous results untouched: ${error.message}`);
   } finally {
     if (source) await closeSnapshot(source);
     if (locked && !write.broken) await write.client.query({ text: SQL.UNLOCK, values: SQL.REFRESH_LOCK }).catch(() => undefined);
