@@ -75,10 +75,14 @@ export function freePort(): Promise<number> {
 
 const isRoot = () => typeof process.getuid === "function" && process.getuid() === 0;
 
-/** Runs a server program, as `postgres` when we are root; a UserError with its output when it fails. */
-function run(bin: string, program: string, args: string[], what: string): void {
+/**
+ * Runs a server program, as `postgres` when we are root, from the cluster's folder (the caller's
+ * folder may be closed to postgres, as CI's 0700 temporary checkout is); a UserError with its
+ * output when it fails.
+ */
+function run(bin: string, program: string, args: string[], what: string, cwd: string): void {
   const command = isRoot() ? ["runuser", "-u", "postgres", "--", join(bin, program), ...args] : [join(bin, program), ...args];
-  const r = spawnSync(command[0], command.slice(1), { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+  const r = spawnSync(command[0], command.slice(1), { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], cwd });
   if (r.status !== 0) {
     const out = `${r.stdout ?? ""}${r.stderr ?? ""}`.trim().split("\n").slice(-3).join(" / ");
     throw new UserError(`Could not ${what} (${program} exited with ${r.status ?? r.signal}): ${out || r.error?.message}`);
@@ -110,7 +114,7 @@ export async function startLocalCluster(options: LocalClusterOptions = {}): Prom
   let removed = false;
   const pwfile = join(dir, "superuser-password");
   const logFile = join(dir, "server.log");
-  const ctl = (args: string[], what: string) => run(bin, "pg_ctl", ["-D", data, ...args], what);
+  const ctl = (args: string[], what: string) => run(bin, "pg_ctl", ["-D", data, ...args], what, dir);
   let port = 0;
   const settings = () =>
     [`-c listen_addresses=127.0.0.1`, `-p ${port}`, `-k ${dir}`, ...(options.fast ? ["-c fsync=off", "-c synchronous_commit=off", "-c full_page_writes=off"] : [])].join(" ");
@@ -149,11 +153,11 @@ export async function startLocalCluster(options: LocalClusterOptions = {}): Prom
     writeFileSync(pwfile, password + "\n", { mode: 0o600 });
     handToPostgres(dir);
     handToPostgres(pwfile);
-    run(bin, "initdb", ["-D", data, "-U", "postgres", `--pwfile=${pwfile}`, "--auth-local=trust", "--auth-host=scram-sha-256", "-E", "UTF8", "--locale=C", "--no-sync", "--no-instructions"], "create a PostgreSQL cluster");
+    run(bin, "initdb", ["-D", data, "-U", "postgres", `--pwfile=${pwfile}`, "--auth-local=trust", "--auth-host=scram-sha-256", "-E", "UTF8", "--locale=C", "--no-sync", "--no-instructions"], "create a PostgreSQL cluster", dir);
     port = await freePort();
     cluster.start();
     cluster.url = cluster.urlFor(database);
-    run(bin, "createdb", ["-h", dir, "-p", String(port), "-U", "postgres", database], `create the database ${database}`);
+    run(bin, "createdb", ["-h", dir, "-p", String(port), "-U", "postgres", database], `create the database ${database}`, dir);
   } catch (e) {
     cluster.stop();
     throw e;

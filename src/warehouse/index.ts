@@ -6,8 +6,8 @@
 export { connect, disconnect, databaseError, isDatabaseUrl, passwordFor, redactUrl, type ConnectOptions, type Db, type PasswordParams } from "./connection";
 export { canonicalShape, describeSource, openSource, parseTableName, readSource, type DescribedSource, type SourceSpec } from "./source";
 export {
-  checkSourceValues, cleaningReportIn, closeSnapshot, customerFeaturesIn, dailyProductUnitsIn, dailyRevenueIn, openSnapshot, rfmMeasuresIn,
-  sourceExtentIn, type FeaturesOptions, type PushdownSource,
+  checkSourceValues, cleaningReportIn, closeSnapshot, customerFeaturesIn, customerSummaryIn, dailyProductUnitsIn, dailyRevenueIn, openSnapshot,
+  requireCustomers, rfmMeasuresIn, sourceExtentIn, type CustomerSummary, type FeaturesOptions, type PushdownSource,
 } from "./pushdown";
 export { rfmFromMeasures, type RfmScoring } from "./rfm";
 export {

@@ -81,44 +81,68 @@ export async function checkSourceValues(source: PushdownSource): Promise<void> {
   }
 }
 
+/** The cleaning report and the RFM measures, from one scan of the source. */
+export interface CustomerSummary {
+  /** as src/clean `cleanTransactions(...).report` */
+  report: CleaningReport;
+  /** as src/rfm `rfmMeasures`: customerId, recency, frequency, monetary, units (Float64), sorted by customerId; empty without customer lines */
+  measures: DataFrame;
+}
+
+/**
+ * The cleaning report and the RFM measures, computed in the database (`SQL.customerSummary`:
+ * one row per rule and customer leaves it). The report sums the rows per rule: duplicates are
+ * the copies beyond the first of each distinct row, customers the customer_line rows.
+ */
+export async function customerSummaryIn(source: PushdownSource): Promise<CustomerSummary> {
+  const r = await rows<{ rule: string; customer_id: string | null; lines: string; copies: string; recency: number; frequency: string; monetary: number; units: string }>(
+    source, SQL.customerSummary(source.shape), [], "cleaning and computing RFM",
+  );
+  const lines = (rule: string) => r.filter((x) => x.rule === rule).reduce((n, x) => n + Number(x.lines), 0);
+  const input = r.reduce((n, x) => n + Number(x.copies), 0);
+  const customers = r.filter((x) => x.rule === "customer_line");
+  const report: CleaningReport = {
+    input,
+    duplicate: input - r.reduce((n, x) => n + Number(x.lines), 0),
+    cancellation: lines("cancellation"),
+    non_positive_quantity: lines("non_positive_quantity"),
+    non_positive_price: lines("non_positive_price"),
+    missing_customer: lines("missing_customer"),
+    customer_lines: lines("customer_line"),
+    customers: customers.length,
+    sales_lines: lines("missing_customer") + lines("customer_line"),
+  };
+  const measures = pl
+    .DataFrame({
+      customerId: pl.Series("customerId", customers.map((x) => x.customer_id), pl.Utf8),
+      recency: pl.Series("recency", customers.map((x) => Number(x.recency)), pl.Float64),
+      frequency: pl.Series("frequency", customers.map((x) => Number(x.frequency)), pl.Float64),
+      monetary: pl.Series("monetary", customers.map((x) => Number(x.monetary)), pl.Float64),
+      units: pl.Series("units", customers.map((x) => Number(x.units)), pl.Float64),
+    })
+    .sort("customerId");
+  return { report, measures };
+}
+
 /** The cleaning report (src/clean `cleanTransactions(...).report`), counted in the database. */
 export async function cleaningReportIn(source: PushdownSource): Promise<CleaningReport> {
-  const [r] = await rows<Record<string, string>>(source, SQL.cleaningReport(source.shape), [], "counting the cleaning rules");
-  const n = (k: string) => Number(r[k]);
-  return {
-    input: n("input"),
-    duplicate: n("duplicate"),
-    cancellation: n("cancellation"),
-    non_positive_quantity: n("non_positive_quantity"),
-    non_positive_price: n("non_positive_price"),
-    missing_customer: n("missing_customer"),
-    customer_lines: n("customer_lines"),
-    customers: n("customers"),
-    sales_lines: n("missing_customer") + n("customer_lines"),
-  };
+  return (await customerSummaryIn(source)).report;
+}
+
+/** The measures, refused as `rfmTable` refuses a table without customer purchase lines. */
+export function requireCustomers(source: Pick<PushdownSource, "label">, measures: DataFrame): DataFrame {
+  if (measures.height === 0) {
+    throw new UserError(`${source.label}: RFM needs customer IDs, and no purchase line has one: map the customer column of the data (see --map).`);
+  }
+  return measures;
 }
 
 /**
  * RFM measures per customer (src/rfm `rfmMeasures`): columns customerId, recency, frequency,
- * monetary, units (Float64), sorted by customerId. A source without customer purchase lines is
- * refused as `rfmTable` refuses it.
+ * monetary, units (Float64), sorted by customerId.
  */
 export async function rfmMeasuresIn(source: PushdownSource): Promise<DataFrame> {
-  const r = await rows<{ customer_id: string; recency: number; frequency: string; monetary: number; units: string }>(
-    source, SQL.rfmMeasures(source.shape), [], "computing the RFM measures",
-  );
-  if (r.length === 0) {
-    throw new UserError(`${source.label}: RFM needs customer IDs, and no purchase line has one: map the customer column of the data (see --map).`);
-  }
-  return pl
-    .DataFrame({
-      customerId: pl.Series("customerId", r.map((x) => x.customer_id), pl.Utf8),
-      recency: pl.Series("recency", r.map((x) => Number(x.recency)), pl.Float64),
-      frequency: pl.Series("frequency", r.map((x) => Number(x.frequency)), pl.Float64),
-      monetary: pl.Series("monetary", r.map((x) => Number(x.monetary)), pl.Float64),
-      units: pl.Series("units", r.map((x) => Number(x.units)), pl.Float64),
-    })
-    .sort("customerId");
+  return requireCustomers(source, (await customerSummaryIn(source)).measures);
 }
 
 /** Options of `customerFeaturesIn`, as src/features `CustomerFeaturesOptions`. */

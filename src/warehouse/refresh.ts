@@ -32,7 +32,7 @@ import { UserError } from "../errors";
 import type { SegmentRule } from "../rfm/index";
 import { fmtInt } from "../util/index";
 import { connect, databaseError, disconnect, isConnectionLost, redactUrl, type Db } from "./connection";
-import { cleaningReportIn, closeSnapshot, openSnapshot, rfmMeasuresIn, sourceExtentIn, type PushdownSource } from "./pushdown";
+import { closeSnapshot, customerSummaryIn, openSnapshot, requireCustomers, sourceExtentIn, type PushdownSource } from "./pushdown";
 import { rfmFromMeasures } from "./rfm";
 import type { SourceSpec } from "./source";
 import * as SQL from "./sql";
@@ -247,9 +247,10 @@ export async function refresh(options: RefreshOptions): Promise<RefreshResult> {
     let rfm: DataFrame | undefined;
     const results: { step: RefreshStep<unknown>; result: unknown }[] = [];
     if (facts.mode !== "unchanged") {
-      report = await cleaningReportIn(source);
+      const summary = await customerSummaryIn(source);
+      report = summary.report;
       log(`clean: ${fmtInt(report.customer_lines)} customer purchase lines from ${fmtInt(report.customers)} customers (duplicate ${fmtInt(report.duplicate)}, cancellation ${fmtInt(report.cancellation)}, non_positive_quantity ${fmtInt(report.non_positive_quantity)}, non_positive_price ${fmtInt(report.non_positive_price)}, missing_customer ${fmtInt(report.missing_customer)})`);
-      rfm = rfmFromMeasures(await rfmMeasuresIn(source), { bins: options.bins, segmentMap: options.segmentMap });
+      rfm = rfmFromMeasures(requireCustomers(source, summary.measures), { bins: options.bins, segmentMap: options.segmentMap });
       facts.customers = rfm.height;
       log(`rfm: ${fmtInt(rfm.height)} customers scored`);
       for (const step of options.steps ?? []) {

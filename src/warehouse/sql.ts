@@ -8,7 +8,8 @@
  *
  * - `canonical`: the source's rows as the canonical columns, typed and normalised as the loader
  *   does (customer IDs trimmed, `12346.0` as `12346`, blanks as NULL; country trimmed); exact
- *   `numeric` quantities and prices; timestamps truncated to milliseconds like `Datetime(ms)`;
+ *   arithmetic (integer or numeric quantities, numeric prices); timestamps truncated to
+ *   milliseconds like `Datetime(ms)`;
  * - `distinct_rows`: each distinct row once with its number of `copies` (all columns compared,
  *   unmapped ones included): the first copy goes on to the other rules, the rest are `duplicate`;
  * - `lines`: each distinct row with the first rule it meets (`rule`), in the order of
@@ -89,29 +90,49 @@ function extraValue(column: SqlColumn): string {
 /** Aliases of the unmapped columns inside the pipeline. */
 const extraAlias = (i: number) => `extra_${i + 1}`;
 
+/**
+ * `text` with the loader's whitespace (`$1`) trimmed from both ends. The btrim over a multibyte
+ * set is the costly part, so it runs only when an end character is whitespace.
+ */
+function trimmed(text: string): string {
+  return `CASE WHEN strpos($1::text, left(${text}, 1)) = 0 AND strpos($1::text, right(${text}, 1)) = 0 THEN ${text} ELSE btrim(${text}, $1::text) END`;
+}
+
+/** Customer IDs as the loader writes them: trimmed, empty as NULL, `12346.0` as `12346` (the regular expression only where a dot is). */
+function customerIdOf(text: string): string {
+  const t = `NULLIF(${trimmed(text)}, '')`;
+  return `CASE WHEN strpos(${text}, '.') > 0 THEN regexp_replace(${t}, '^(\\d+)\\.0+$', '\\1') ELSE ${t} END`;
+}
+
+/** True for an invoice starting with C once leading whitespace is trimmed (the trim only where the first character is whitespace). */
+function isCancellationOf(text: string): string {
+  return `(${text} LIKE 'C%' OR (strpos($1::text, left(${text}, 1)) > 0 AND ltrim(${text}, $1::text) LIKE 'C%'))`;
+}
+
 /** The `canonical` CTE (see the module comment), without the leading WITH. */
 function canonicalCte(shape: CanonicalShape): string {
-  const col = (name: keyof CanonicalShape["columns"], cast: string, missing = "NULL::text") => {
+  const text = (name: keyof CanonicalShape["columns"]) => {
     const c = shape.columns[name];
-    return c ? `${ident(c.name)}::${cast}` : missing;
+    return c ? `${ident(c.name)}::text` : "NULL::text";
   };
-  const trimmed = (name: "customerId" | "country") => {
-    const c = shape.columns[name];
-    return c ? `NULLIF(btrim(${ident(c.name)}::text, $1::text), '')` : "NULL::text";
-  };
+  // exact arithmetic: a quantity stays integer or numeric (a double becomes the numeric of its
+  // value); the price is numeric, so quantity x price is numeric and cannot overflow
+  const quantity = shape.columns.quantity as SqlColumn;
+  const price = shape.columns.unitPrice as SqlColumn;
+  const exact = (c: SqlColumn, keep: ColumnKind[]) => (keep.includes(c.kind) ? ident(c.name) : `${ident(c.name)}::numeric`);
   const date = shape.columns.invoiceDate as SqlColumn;
   const extras = shape.extras.map((c, i) => `    ${extraValue(c)} AS ${extraAlias(i)},`);
   return `canonical AS (
   SELECT
-    ${col("invoice", "text")} AS invoice,
-    ${col("stockCode", "text")} AS stock_code,
-    ${col("description", "text")} AS description,
-    ${col("quantity", "numeric")} AS quantity,
+    ${text("invoice")} AS invoice,
+    ${text("stockCode")} AS stock_code,
+    ${text("description")} AS description,
+    ${exact(quantity, ["integer", "decimal"])} AS quantity,
     date_trunc('milliseconds', ${asTimestamp(date)}) AS invoice_date,
-    ${col("unitPrice", "numeric")} AS unit_price,
-    regexp_replace(${trimmed("customerId")}, '^(\\d+)\\.0+$', '\\1') AS customer_id,
-    ${trimmed("country")} AS country,
-${extras.join("\n")}${extras.length ? "\n" : ""}    btrim(${col("invoice", "text")}, $1::text) LIKE 'C%' AS is_cancellation
+    ${exact(price, ["decimal"])} AS unit_price,
+    ${shape.columns.customerId ? customerIdOf(text("customerId")) : "NULL::text"} AS customer_id,
+    ${shape.columns.country ? `NULLIF(${trimmed(text("country"))}, '')` : "NULL::text"} AS country,
+${extras.join("\n")}${extras.length ? "\n" : ""}    ${isCancellationOf(text("invoice"))} AS is_cancellation
   FROM (${shape.source}) AS source
 )`;
 }
@@ -156,23 +177,6 @@ FROM canonical`;
 }
 
 /**
- * The cleaning report: input rows, one count per rule, customer purchase lines and their
- * distinct customers. Parameters: `$1` whitespace.
- */
-export function cleaningReport(shape: CanonicalShape): string {
-  return `WITH ${cleaningPipeline(shape)}
-SELECT coalesce(sum(copies), 0) AS input,
-       coalesce(sum(copies - 1), 0) AS duplicate,
-       count(*) FILTER (WHERE rule = 'cancellation') AS cancellation,
-       count(*) FILTER (WHERE rule = 'non_positive_quantity') AS non_positive_quantity,
-       count(*) FILTER (WHERE rule = 'non_positive_price') AS non_positive_price,
-       count(*) FILTER (WHERE rule = 'missing_customer') AS missing_customer,
-       count(*) FILTER (WHERE rule = 'customer_line') AS customer_lines,
-       count(DISTINCT customer_id) FILTER (WHERE rule = 'customer_line') AS customers
-FROM lines`;
-}
-
-/**
  * Cents as `rfmMeasures` rounds them. polars' `round(2)` multiplies the double by 100, rounds
  * half to even and divides by 100 (0.125 -> 0.12, 1.015 -> 101.49999999999999 -> 1.01); here the
  * exact `numeric` sum is converted once to the nearest double and rounded the same way
@@ -184,34 +188,48 @@ FROM lines`;
 const cents = (exactSum: string) => `round((${exactSum})::float8 * 100) / 100`;
 
 /**
- * RFM measures per customer (src/rfm/rfm.ts `rfmMeasures`), in one pass over the sales
- * (missing_customer and customer_line rows) grouped by customer: the anonymous group (NULL
- * customer) only moves the snapshot, the day after the last invoice day of all sales. Recency
- * is snapshot minus the day of the customer's last purchase; frequency distinct invoices;
- * monetary the exact sum of quantity x unit price in cents (see `cents`); units the sum of
- * quantity. Parameters: `$1` whitespace. Unsorted (the caller sorts as polars does).
+ * One row per cleaning rule and customer (NULL for the anonymous lines): the distinct lines
+ * under that rule, their `copies` in the source (so duplicates = copies - lines), and the RFM
+ * measures of src/rfm/rfm.ts `rfmMeasures`, meaningful on the customer_line rows:
+ *
+ * - recency: the snapshot (the day after the last invoice day of the sales, i.e. the
+ *   missing_customer and customer_line rows) minus the day of the customer's last purchase;
+ * - frequency: distinct invoices (counted as groups of a first pass per invoice, which spares
+ *   the sort a count(DISTINCT) needs);
+ * - monetary: the exact sum of quantity x unit price, in cents (see `cents`);
+ * - units: the sum of quantity.
+ *
+ * One scan gives both the cleaning report and RFM. Parameters: `$1` whitespace. Unsorted.
  */
-export function rfmMeasures(shape: CanonicalShape): string {
+export function customerSummary(shape: CanonicalShape): string {
   return `WITH ${cleaningPipeline(shape)},
-per_customer AS (
-  SELECT customer_id,
-         max(invoice_date)::date AS last_day,
-         count(DISTINCT invoice) AS frequency,
+per_invoice AS (
+  SELECT rule, customer_id, invoice,
+         count(*) AS lines,
+         sum(copies) AS copies,
+         max(invoice_date) AS last_time,
          sum(quantity * unit_price) AS amount,
          sum(quantity) AS units
   FROM lines
-  WHERE rule IN ('missing_customer', 'customer_line')
-  GROUP BY customer_id
+  GROUP BY rule, customer_id, invoice
 ),
-measured AS (
-  SELECT customer_id,
-         (max(last_day) OVER () + 1) - last_day AS recency,
-         frequency,
-         ${cents("amount")} AS monetary,
-         units
-  FROM per_customer
+per_customer AS (
+  SELECT rule, customer_id,
+         sum(lines) AS lines,
+         sum(copies) AS copies,
+         max(last_time)::date AS last_day,
+         count(*) AS frequency,
+         sum(amount) AS amount,
+         sum(units) AS units
+  FROM per_invoice
+  GROUP BY rule, customer_id
 )
-SELECT * FROM measured WHERE customer_id IS NOT NULL`;
+SELECT rule, customer_id, lines, copies,
+       (max(last_day) FILTER (WHERE rule IN ('missing_customer', 'customer_line')) OVER () + 1) - last_day AS recency,
+       frequency,
+       ${cents("amount")} AS monetary,
+       units
+FROM per_customer`;
 }
 
 /**

@@ -3,9 +3,9 @@
  * ~/.pgpass as libpq reads them), and the refusals, each one sentence that never shows the
  * password.
  */
-import { chmodSync, writeFileSync } from "fs";
+import { chmodSync, rmSync, writeFileSync } from "fs";
 import { join } from "path";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, onTestFinished } from "vitest";
 import { connect, disconnect, redactUrl } from "../../src/warehouse/connection";
 import { tempDir } from "../helpers";
 import { HAVE_POSTGRES, query, useTestDatabase } from "./db";
@@ -82,6 +82,7 @@ describe.skipIf(!HAVE_POSTGRES)("connections to a real server", () => {
     delete process.env.PGPASSWORD;
     delete process.env.PGPASSFILE;
     const home = tempDir("retail-lab-home-");
+    onTestFinished(() => rmSync(home, { recursive: true, force: true }));
     process.env.HOME = home;
     const file = join(home, ".pgpass");
     // libpq's format: host:port:database:user:password, with : and \ escaped by \
@@ -96,7 +97,9 @@ describe.skipIf(!HAVE_POSTGRES)("connections to a real server", () => {
 
   it("reads the file PGPASSFILE names", async () => {
     delete process.env.PGPASSWORD;
-    const file = join(tempDir("retail-lab-pgpass-"), "passwords");
+    const dir = tempDir("retail-lab-pgpass-");
+    onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+    const file = join(dir, "passwords");
     writeFileSync(file, `*:*:*:${user}:${PASSWORD.replace(/[\\:]/g, "\\$&")}\n`, { mode: 0o600 });
     process.env.PGPASSFILE = file;
     expect(await who(url())).toBe(user);

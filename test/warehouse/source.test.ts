@@ -142,6 +142,24 @@ describe.skipIf(!HAVE_POSTGRES)("sources in a real PostgreSQL", () => {
     expect(rfm.getColumn("customerId").toArray()).toEqual(["17850"]);
   });
 
+  it("trims and normalises as the loader does, in both paths: leading whitespace before a C, 12346.0, blanks, Unicode spaces", async () => {
+    await query(db.url, `CREATE TABLE spaced (invoice_no text, stock_code text, quantity integer, invoice_date timestamp, unit_price numeric, customer_id text, country text)`);
+    await query(db.url, `INSERT INTO spaced VALUES
+      ('1', 'A', 2, '2011-02-01 10:00', 1.25, ' 17850.0 ', ' UK'), ('2', 'A', 1, '2011-02-02 10:00', 2.5, '17850', 'UK '),
+      (' C3', 'A', -1, '2011-02-03 10:00', 1.25, '17850', 'UK'), (E'\u00a0C4', 'A', -1, '2011-02-03 11:00', 1.25, '17850', 'UK'),
+      ('5', 'B', 3, '2011-02-04 10:00', 1, '', 'UK'), ('6', 'B', 1, '2011-02-04 11:00', 1, E'\u3000', NULL),
+      ('7', 'B', 1, '2011-02-05 10:00', 4, E'\t12.50', 'UK'), ('8', 'POST ', 1, '2011-02-05 10:00', 18, '12.50', 'UK')`);
+    const spaced = spec({ table: "spaced" });
+    // 8 rows: 2 cancellations (trimmed, they start with C), 2 anonymous (an empty and an ideographic-space ID)
+    const report = await databaseCleaningReport(spaced);
+    expect(report).toMatchObject({ input: 8, duplicate: 0, cancellation: 2, missing_customer: 2, customer_lines: 4, customers: 2 });
+    const clean = cleanTransactions((await databaseDataset(spaced)).transactions);
+    expect(report).toEqual(clean.report);
+    // 17850.0 and 17850 are one customer; 12.50 is not an integer with zeros, so it stays as it is
+    expect((await databaseRfm(spaced)).toRecords()).toEqual(rfmTable(clean.customerLines, clean.sales).toRecords());
+    expect((await databaseRfm(spaced)).getColumn("customerId").toArray()).toEqual(["12.50", "17850"]);
+  });
+
   describe("refusals, one sentence each", () => {
     const message = (p: Promise<unknown>) => p.then(() => "no error", (e: Error) => e.message);
 
