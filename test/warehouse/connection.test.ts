@@ -36,7 +36,7 @@ describe.skipIf(!HAVE_POSTGRES)("connections to a real server", () => {
   const db = useTestDatabase();
   // a password with every character a URL treats specially, percent-encoded in the URL
   const PASSWORD = "p@ss:w/rd%?#&=1";
-  const user = "shop_user";
+  let user = "";
   let port = "";
   const url = (password?: string) => `postgresql://${user}${password === undefined ? "" : `:${encodeURIComponent(password)}`}@127.0.0.1:${port}/${new URL(db.url).pathname.slice(1)}`;
   const saved = { HOME: process.env.HOME, PGPASSWORD: process.env.PGPASSWORD, PGPASSFILE: process.env.PGPASSFILE };
@@ -52,7 +52,7 @@ describe.skipIf(!HAVE_POSTGRES)("connections to a real server", () => {
 
   beforeAll(async () => {
     port = new URL(db.url).port || "5432";
-    await query(db.url, `CREATE ROLE ${user} LOGIN PASSWORD '${PASSWORD.replace(/'/g, "''")}'`);
+    user = await db.createRole("shop_user", PASSWORD);
   });
   afterEach(() => {
     for (const [k, v] of Object.entries(saved)) if (v === undefined) delete process.env[k];

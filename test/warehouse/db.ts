@@ -43,6 +43,10 @@ export interface TestDatabase {
   cluster: LocalCluster | null;
   /** a new superuser connection to the test database (close it with `disconnect`) */
   connect(): Promise<Db>;
+  /** creates another database on the server (dropped after the file) and returns its URL */
+  createDatabase(name: string): Promise<string>;
+  /** creates a login role (dropped after the file) and returns its name */
+  createRole(name: string, password: string): Promise<string>;
 }
 
 /**
@@ -51,17 +55,33 @@ export interface TestDatabase {
  * `transactions`.
  */
 export function useTestDatabase(options: { uci?: boolean } = {}): TestDatabase {
+  // on a shared server, names get this file's suffix and everything is dropped afterwards
+  const suffix = EXTERNAL ? `_${process.pid}_${randomBytes(3).toString("hex")}` : "";
+  const databases: string[] = [];
+  const roles: string[] = [];
   const handle: TestDatabase = {
     url: "",
     urlFor: () => "",
     cluster: null,
     connect: () => connect(handle.url, "the test database"),
+    async createDatabase(name) {
+      const unique = `${name}${suffix}`;
+      await query(handle.url, `CREATE DATABASE ${unique}`);
+      databases.push(unique);
+      return handle.urlFor(unique);
+    },
+    async createRole(name, password) {
+      const unique = `${name}${suffix}`;
+      await query(handle.url, `CREATE ROLE ${unique} LOGIN PASSWORD '${password.replace(/'/g, "''")}'`);
+      roles.push(unique);
+      return unique;
+    },
   };
   let dropDatabase: (() => Promise<void>) | null = null;
   beforeAll(async () => {
     if (!HAVE_POSTGRES) return;
     if (EXTERNAL) {
-      const name = `retail_lab_test_${process.pid}_${randomBytes(3).toString("hex")}`;
+      const name = `retail_lab_test${suffix}`;
       const admin = await connect(EXTERNAL, "the test server");
       await admin.client.query(`CREATE DATABASE ${name}`);
       await disconnect(admin);
@@ -73,7 +93,9 @@ export function useTestDatabase(options: { uci?: boolean } = {}): TestDatabase {
       handle.url = handle.urlFor(name);
       dropDatabase = async () => {
         const a = await connect(EXTERNAL, "the test server");
-        await a.client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+        // the databases first (with the grants inside them), then the roles
+        for (const d of [...databases, name]) await a.client.query(`DROP DATABASE IF EXISTS ${d} WITH (FORCE)`);
+        for (const r of roles) await a.client.query(`DROP ROLE IF EXISTS ${r}`);
         await disconnect(a);
       };
     } else {

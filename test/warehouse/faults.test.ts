@@ -19,7 +19,8 @@ const ROOT = join(__dirname, "..", "..");
 
 describe.skipIf(!HAVE_POSTGRES)("refresh faults", () => {
   const db = useTestDatabase();
-  const target = () => db.urlFor("target");
+  let targetUrl = "";
+  const target = () => targetUrl;
   const port = () => new URL(db.url).port;
   const password = () => new URL(db.url).password;
   const source = (s: Partial<RefreshOptions["source"]> = {}) => ({ url: db.url, table: "gen", ...s });
@@ -56,7 +57,7 @@ describe.skipIf(!HAVE_POSTGRES)("refresh faults", () => {
     const c = await db.connect();
     await loadCanonicalCsv(c, "gen", join(dir, "transactions.csv"));
     await disconnect(c);
-    await query(db.url, "CREATE DATABASE target");
+    targetUrl = await db.createDatabase("target");
     await run();
   });
   beforeEach(async () => {
@@ -131,24 +132,29 @@ describe.skipIf(!HAVE_POSTGRES)("refresh faults", () => {
   });
 
   it("a write target where the user may not create the schema, or may not insert", async () => {
-    await query(db.url, "CREATE ROLE reader LOGIN PASSWORD 'reader-pw'");
-    await query(db.url, "CREATE DATABASE locked");
-    const as = (database: string) => `postgresql://reader:reader-pw@127.0.0.1:${port()}/${database}`;
-    const noCreate = await failure(run({ write: as("locked") }));
+    const reader = await db.createRole("reader", "reader-pw");
+    const locked = new URL(await db.createDatabase("locked")).pathname.slice(1);
+    const as = (url: string) => {
+      const u = new URL(url);
+      u.username = reader;
+      u.password = "reader-pw";
+      return u.toString();
+    };
+    const noCreate = await failure(run({ write: as(db.urlFor(locked)) }));
     expect(noCreate).toBe(
-      `User "reader" lacks a privilege on postgresql://reader@127.0.0.1:${port()}/locked while creating the retail_lab tables (permission denied for database locked): grant it, or write with a user who has it.`,
+      `User "${reader}" lacks a privilege on postgresql://${reader}@127.0.0.1:${port()}/${locked} while creating the retail_lab tables (permission denied for database ${locked}): grant it, or write with a user who has it.`,
     );
     expect(noCreate).not.toContain("reader-pw");
     // the schema exists and may be read, the sequence used, but not a row written
-    await query(target(), "GRANT USAGE ON SCHEMA retail_lab TO reader");
-    await query(target(), "GRANT SELECT ON ALL TABLES IN SCHEMA retail_lab TO reader");
-    await query(target(), "GRANT USAGE ON SEQUENCE retail_lab.run_ids TO reader");
-    const noInsert = await failure(run({ write: as("target") }));
+    await query(target(), `GRANT USAGE ON SCHEMA retail_lab TO ${reader}`);
+    await query(target(), `GRANT SELECT ON ALL TABLES IN SCHEMA retail_lab TO ${reader}`);
+    await query(target(), `GRANT USAGE ON SEQUENCE retail_lab.run_ids TO ${reader}`);
+    const noInsert = await failure(run({ write: as(target()) }));
     expect(noInsert).toMatch(new RegExp(
-      `^refresh run \\d+ failed and left the previous results untouched: User "reader" lacks a privilege on postgresql://reader@127\\.0\\.0\\.1:${port()}/target ` +
+      `^refresh run \\d+ failed and left the previous results untouched: User "${reader}" lacks a privilege on ${redactUrl(as(target())).replace(/[.]/g, "\\.")} ` +
         `while writing the results into retail_lab \\(permission denied for table runs\\): grant it, or write with a user who has it\\.$`,
     ));
-    expect(lines.at(-1)).toMatch(/failed, and could not be recorded in retail_lab\.runs: User "reader" lacks a privilege .* \(permission denied for table runs\)/);
+    expect(lines.at(-1)).toMatch(new RegExp(`failed, and could not be recorded in retail_lab\\.runs: User "${reader}" lacks a privilege .* \\(permission denied for table runs\\)`));
   });
 
   it("a second refresh while one runs fails at once, recorded; the first one goes on and succeeds", async () => {

@@ -34,8 +34,7 @@ describe.skipIf(!HAVE_POSTGRES)("refresh on the UCI table", () => {
   const password = () => new URL(db.url).password;
 
   it("two refreshes in a row: 4,338 rows in customer_segments, two succeeded runs, 8,676 in segment_history", async () => {
-    await query(db.url, "CREATE DATABASE acceptance");
-    const write = db.urlFor("acceptance");
+    const write = await db.createDatabase("acceptance");
     const lines: string[] = [];
     const options: RefreshOptions = { source: { url: db.url, table: "transactions" }, write, log: (l) => lines.push(l) };
     const first = await refresh(options);
@@ -77,6 +76,7 @@ describe.skipIf(!HAVE_POSTGRES)("incremental refreshes against a full rebuild", 
   const db = useTestDatabase();
   const source = () => ({ url: db.url, table: "gen" });
   const silent = () => undefined;
+  const targets: Record<string, string> = {};
   beforeAll(async () => {
     const dir = join(tempDir(), "gen");
     mkdirSync(dir);
@@ -84,11 +84,11 @@ describe.skipIf(!HAVE_POSTGRES)("incremental refreshes against a full rebuild", 
     const c = await db.connect();
     await loadCanonicalCsv(c, "gen", join(dir, "transactions.csv"));
     await disconnect(c);
-    for (const name of ["incremental", "rebuilt", "steps"]) await query(db.url, `CREATE DATABASE ${name}`);
+    for (const name of ["incremental", "rebuilt", "steps"]) targets[name] = await db.createDatabase(name);
   });
 
   it("recomputes exactly when rows arrive after the high-water mark, rebuilds when older rows change, confirms when nothing changed", async () => {
-    const write = db.urlFor("incremental");
+    const write = targets.incremental;
     const run = (o: Partial<RefreshOptions> = {}) => refresh({ source: source(), write, log: silent, ...o });
     const first = await run();
     expect(first.mode).toBe("full");
@@ -100,9 +100,9 @@ describe.skipIf(!HAVE_POSTGRES)("incremental refreshes against a full rebuild", 
     const second = await run();
     expect(second.mode).toBe("incremental");
     expect(second.rowsRead).toBe(first.rowsRead + 3);
-    const full = await refresh({ source: source(), write: db.urlFor("rebuilt"), log: silent, full: true });
+    const full = await refresh({ source: source(), write: targets.rebuilt, log: silent, full: true });
     expect(full.mode).toBe("full");
-    expect(await segments(write)).toEqual(await segments(db.urlFor("rebuilt")));
+    expect(await segments(write)).toEqual(await segments(targets.rebuilt));
     expect((await segments(write)).find((r) => r.customer_id === "NEWCUST")).toMatchObject({ recency: 1, frequency: 1, monetary: "13.5", units: "3" }); // 3 x 4.5; its copy is a duplicate
 
     expect((await run()).mode).toBe("unchanged");
@@ -116,7 +116,7 @@ describe.skipIf(!HAVE_POSTGRES)("incremental refreshes against a full rebuild", 
   });
 
   it("commits a further step's table with the segments, and rolls both back when the step fails", async () => {
-    const write = db.urlFor("steps");
+    const write = targets.steps;
     const stepTable: RefreshStep<number> = {
       name: "customer count",
       compute: ({ rfm }) => rfm.height,
