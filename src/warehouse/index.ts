@@ -14,5 +14,5 @@ export {
   databaseCleaningReport, databaseCustomerFeatures, databaseDailyProductUnits, databaseDailyRevenue, databaseDataset, databaseRfm, withSource,
 } from "./database";
 export { refresh, type RefreshContext, type RefreshMode, type RefreshOptions, type RefreshResult, type RefreshStep } from "./refresh";
-export { createTransactionsTableSql, loadCanonicalCsv, loadTransactionsTable, TRANSACTION_TABLE_COLUMNS } from "./load";
-export { REFRESH_LOCK, SCHEMA } from "./sql";
+export { createTransactionsTableSql, loadCanonicalCsv, loadTransactionsTable } from "./load";
+export { REFRESH_LOCK, SCHEMA, TRANSACTION_TABLE_COLUMNS } from "./sql";

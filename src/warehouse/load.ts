@@ -13,24 +13,11 @@ import { from as copyFrom } from "pg-copy-streams";
 import { UserError } from "../errors";
 import { databaseError, type Db } from "./connection";
 import { parseTableName } from "./source";
-import { qualified } from "./sql";
-
-/** The typed table's columns, in the order of the canonical transaction columns. */
-export const TRANSACTION_TABLE_COLUMNS = [
-  ["invoice_no", "text"],
-  ["stock_code", "text"],
-  ["description", "text"],
-  ["quantity", "integer"],
-  ["invoice_date", "timestamp"],
-  ["unit_price", "numeric"],
-  ["customer_id", "text"],
-  ["country", "text"],
-] as const;
+import * as SQL from "./sql";
 
 /** `CREATE TABLE name (...)` of the typed layout; `numericQuantity` for fractional quantities. */
 export function createTransactionsTableSql(table: string, numericQuantity = false): string {
-  const cols = TRANSACTION_TABLE_COLUMNS.map(([c, t]) => `  ${c} ${c === "quantity" && numericQuantity ? "numeric" : t}`);
-  return `CREATE TABLE ${qualified(parseTableName(table))} (\n${cols.join(",\n")}\n)`;
+  return SQL.createTransactionsTable(parseTableName(table), numericQuantity);
 }
 
 /**
@@ -49,7 +36,7 @@ function* csvChunks(transactions: DataFrame, chunkRows: number, wholeQuantity: b
 
 /** Streams CSV text into `COPY table FROM STDIN`. */
 async function copyIn(db: Db, table: string, csv: Readable, header: boolean): Promise<void> {
-  const sql = `COPY ${qualified(parseTableName(table))} FROM STDIN WITH (FORMAT csv${header ? ", HEADER true" : ""})`;
+  const sql = SQL.copyInto(parseTableName(table), header);
   try {
     await pipeline(csv, db.client.query(copyFrom(sql)));
   } catch (e) {

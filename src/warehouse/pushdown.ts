@@ -47,7 +47,7 @@ export async function openSnapshot(spec: SourceSpec, applicationName?: string): 
 
 /** Ends the snapshot and closes the connection (a broken one quietly). */
 export async function closeSnapshot(source: PushdownSource): Promise<void> {
-  await source.db.client.query("COMMIT").catch(() => undefined);
+  await source.db.client.query(SQL.COMMIT).catch(() => undefined);
   await disconnect(source.db);
 }
 

@@ -152,12 +152,12 @@ async function recordFailure(
   let db = write;
   let own = false;
   try {
-    if (db.broken || !(await db.client.query("SELECT 1").then(() => true, () => false))) {
+    if (db.broken || !(await db.client.query(SQL.PING).then(() => true, () => false))) {
       db = await connect(url, "the write target (to record the failure)", { applicationName: "retail-lab refresh", timeoutMs: 5_000 });
       own = true;
     }
     const r = await db.client.query({
-      text: `${SQL.INSERT_RUN} ON CONFLICT (run_id) DO NOTHING RETURNING run_id`,
+      text: SQL.INSERT_FAILED_RUN,
       values: [run.id, run.startedAt, "failed", facts.mode, facts.rowsRead, facts.customers, facts.highWaterMark, JSON.stringify(options), message],
     });
     return r.rowCount === 0 ? `run ${run.id} is already recorded: its results were committed before the connection broke` : null;
@@ -172,12 +172,12 @@ async function recordFailure(
 async function ensureSchema(db: Db): Promise<boolean> {
   const ready = (await onTarget(db, "checking the retail_lab tables", SQL.SCHEMA_EXISTS)).rows[0].ready as boolean;
   if (ready) return false;
-  await onTarget(db, "creating the retail_lab tables", "BEGIN");
+  await onTarget(db, "creating the retail_lab tables", SQL.BEGIN);
   try {
     for (const statement of SQL.CREATE_SCHEMA) await onTarget(db, "creating the retail_lab tables", statement);
-    await onTarget(db, "creating the retail_lab tables", "COMMIT");
+    await onTarget(db, "creating the retail_lab tables", SQL.COMMIT);
   } catch (e) {
-    await db.client.query("ROLLBACK").catch(() => undefined);
+    await db.client.query(SQL.ROLLBACK).catch(() => undefined);
     throw e;
   }
   return true;
@@ -246,6 +246,7 @@ export async function refresh(options: RefreshOptions): Promise<RefreshResult> {
     let report: CleaningReport | undefined;
     let rfm: DataFrame | undefined;
     const results: { step: RefreshStep<unknown>; result: unknown }[] = [];
+    if (facts.mode === "unchanged" && options.steps?.length) log(`${options.steps.map((s) => s.name).join(", ")}: kept as they are (nothing new)`);
     if (facts.mode !== "unchanged") {
       const summary = await customerSummaryIn(source);
       report = summary.report;
@@ -262,7 +263,7 @@ export async function refresh(options: RefreshOptions): Promise<RefreshResult> {
     source = undefined;
 
     const doing = "writing the results into retail_lab";
-    await onTarget(write, doing, "BEGIN");
+    await onTarget(write, doing, SQL.BEGIN);
     inTransaction = true;
     await onTarget(write, doing, SQL.SET_LOCK_TIMEOUT);
     if (facts.mode === "unchanged") facts.customers = Number((await onTarget(write, doing, SQL.COUNT_SEGMENTS)).rows[0].customers);
@@ -283,12 +284,12 @@ export async function refresh(options: RefreshOptions): Promise<RefreshResult> {
         throw databaseError(e, write, `writing the results of ${step.name}`);
       }
     }
-    await onTarget(write, "committing the results", "COMMIT");
+    await onTarget(write, "committing the results", SQL.COMMIT);
     inTransaction = false;
     log(`committed: ${fmtInt(facts.customers ?? 0)} customers in retail_lab.customer_segments, history appended (${facts.mode})`);
     return { runId: run.id, mode: facts.mode, rowsRead: facts.rowsRead, customers: facts.customers ?? 0, highWaterMark: facts.highWaterMark, report, log: lines };
   } catch (e) {
-    if (inTransaction) await write.client.query("ROLLBACK").catch(() => undefined);
+    if (inTransaction) await write.client.query(SQL.ROLLBACK).catch(() => undefined);
     if (!run) throw e;
     const error = e instanceof UserError || isConnectionLost(e) ? databaseError(e, write, "refreshing") : (e as Error);
     const unrecorded = await recordFailure(write, options.write, run, facts, record, error.message);

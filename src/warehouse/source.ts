@@ -128,7 +128,7 @@ export async function describeSource(db: Db, spec: SourceSpec): Promise<Describe
   const mapping = transactionsMapping(spec.mapping);
   let fields: { name: string; dataTypeID: number }[];
   try {
-    fields = (await db.client.query(SQL.describeSource(select))).fields;
+    fields = (await db.client.query({ text: SQL.describeSource(select), values: [0] })).fields;
   } catch (e) {
     throw databaseError(e, db, `reading the columns of the ${spec.table !== undefined ? `table ${spec.table}` : "query"}`);
   }
@@ -205,13 +205,17 @@ export async function readSource(source: DescribedSource): Promise<RawTable> {
   const { db, columns, label } = source;
   const chunks: Buffer[] = [];
   try {
+    // read-only: a --query cannot write, whatever it holds
+    await db.client.query(SQL.BEGIN_READ_ONLY);
     const stream = db.client.query(copyTo(SQL.copySourceOut(source.select, columns)));
     await new Promise<void>((resolve, reject) => {
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
       stream.on("end", () => resolve());
       stream.on("error", reject);
     });
+    await db.client.query(SQL.COMMIT);
   } catch (e) {
+    await db.client.query(SQL.ROLLBACK).catch(() => undefined);
     throw databaseError(e, db, `reading the rows of ${label}`);
   }
   const bytes = Buffer.concat(chunks);

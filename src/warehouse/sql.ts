@@ -49,15 +49,45 @@ export function qualified(parts: string[]): string {
   return parts.map(ident).join(".");
 }
 
+/** The typed snake_case layout of a transactions table (see src/warehouse/load.ts), in canonical column order. */
+export const TRANSACTION_TABLE_COLUMNS = [
+  ["invoice_no", "text"],
+  ["stock_code", "text"],
+  ["description", "text"],
+  ["quantity", "integer"],
+  ["invoice_date", "timestamp"],
+  ["unit_price", "numeric"],
+  ["customer_id", "text"],
+  ["country", "text"],
+] as const;
+
+/** `CREATE TABLE` of the typed layout; `numericQuantity` for fractional quantities. */
+export function createTransactionsTable(parts: string[], numericQuantity = false): string {
+  const cols = TRANSACTION_TABLE_COLUMNS.map(([c, t]) => `  ${c} ${c === "quantity" && numericQuantity ? "numeric" : t}`);
+  return `CREATE TABLE ${qualified(parts)} (\n${cols.join(",\n")}\n)`;
+}
+
+/** `COPY table FROM STDIN` in CSV, with or without a header line. */
+export function copyInto(parts: string[], header: boolean): string {
+  return `COPY ${qualified(parts)} FROM STDIN WITH (FORMAT csv${header ? ", HEADER true" : ""})`;
+}
+
 /** The rows of a table: `SELECT * FROM "schema"."table"`. */
 export function tableSource(parts: string[]): string {
   return `SELECT * FROM ${qualified(parts)}`;
 }
 
-/** The source's columns and types, no row read. */
+/**
+ * The source's columns and types, no row read. `$1` is 0: a bound parameter makes the driver
+ * use the extended protocol, which runs exactly one statement, so a query that tried to close
+ * the parenthesis and append statements of its own fails here.
+ */
 export function describeSource(source: string): string {
-  return `SELECT * FROM (${source}) AS source LIMIT 0`;
+  return `SELECT * FROM (${source}) AS source LIMIT $1::int`;
 }
+
+/** Opens the read-only transaction the in-memory read runs in. */
+export const BEGIN_READ_ONLY = `BEGIN READ ONLY`;
 
 /** A timestamp of any kind as a `timestamp` (naive: timestamptz in the session's TimeZone). */
 function asTimestamp(column: SqlColumn): string {
@@ -416,6 +446,14 @@ export const INSERT_RUN = `INSERT INTO retail_lab.runs
   (run_id, started_at, finished_at, status, mode, rows_read, customers, high_water_mark, options, message)
 VALUES ($1::bigint, $2::timestamptz, clock_timestamp(), $3::text, $4::text, $5::bigint, $6::integer, $7::timestamp, $8::jsonb, $9::text)`;
 
+/** Transaction control. */
+export const BEGIN = `BEGIN`;
+export const COMMIT = `COMMIT`;
+export const ROLLBACK = `ROLLBACK`;
+
+/** Whether a connection still answers. */
+export const PING = `SELECT 1`;
+
 /** Opens the source snapshot every push-down query of a run reads: consistent, and unable to write. */
 export const BEGIN_SNAPSHOT = `BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY`;
 
@@ -427,6 +465,11 @@ export const SET_LOCK_TIMEOUT = `SET LOCAL lock_timeout = '30s'`;
 
 /** The number of customers in the current segments. */
 export const COUNT_SEGMENTS = `SELECT count(*) AS customers FROM retail_lab.customer_segments`;
+
+/** `INSERT_RUN` for a failed run, unless the run is recorded already (its commit went through before the connection broke). */
+export const INSERT_FAILED_RUN = `${INSERT_RUN}
+ON CONFLICT (run_id) DO NOTHING
+RETURNING run_id`;
 
 /** Empties the current segments (inside the run's transaction: readers keep seeing the old rows until it commits). */
 export const CLEAR_SEGMENTS = `DELETE FROM retail_lab.customer_segments`;

@@ -7,14 +7,16 @@
  * that is an error: the database tests must run there for real.
  */
 import { randomBytes } from "crypto";
+import { mkdirSync } from "fs";
 import { join } from "path";
 import { afterAll, beforeAll } from "vitest";
 import { findPostgresBin, INSTALL_POSTGRES, startLocalCluster, type LocalCluster } from "../../scripts/lib/postgres";
 import { loadDataset } from "../../src/data/load";
 import type { DataFrame } from "nodejs-polars";
 import { connect, disconnect, type Db } from "../../src/warehouse/connection";
-import { loadTransactionsTable } from "../../src/warehouse/load";
-import { REPO_DATA } from "../helpers";
+import { generateDataset, writeDataset } from "../../src/generate/index";
+import { loadCanonicalCsv, loadTransactionsTable } from "../../src/warehouse/load";
+import { REPO_DATA, tempDir } from "../helpers";
 
 const EXTERNAL = process.env.RETAIL_LAB_TEST_DATABASE_URL;
 
@@ -127,6 +129,24 @@ export function uciTransactions(): DataFrame {
 
 /** The shipped UCI Online Retail file. */
 export const UCI_FILE = join(REPO_DATA, "online_retail.csv.gz");
+
+/**
+ * Writes a generated dataset (`rows` lines, `seed`) to a temporary folder and loads its
+ * transactions.csv into `table` of the test database; returns the CSV file's path.
+ */
+export async function loadGenerated(database: TestDatabase, table: string, rows: number, seed: number): Promise<string> {
+  const dir = join(tempDir(), "gen");
+  mkdirSync(dir);
+  writeDataset(dir, generateDataset({ rows, seed }));
+  const file = join(dir, "transactions.csv");
+  const c = await database.connect();
+  try {
+    await loadCanonicalCsv(c, table, file);
+  } finally {
+    await disconnect(c);
+  }
+  return file;
+}
 
 /** Runs `sql` on a fresh connection to `url` and returns its rows. */
 export async function query<T = Record<string, unknown>>(url: string, sql: string, values: unknown[] = []): Promise<T[]> {

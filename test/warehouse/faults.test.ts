@@ -5,15 +5,11 @@
  * results are written into database `target`, which holds one succeeded run to protect.
  */
 import { spawn } from "child_process";
-import { mkdirSync } from "fs";
 import { join } from "path";
 import { beforeAll, beforeEach, describe, expect, it, onTestFinished } from "vitest";
-import { generateDataset, writeDataset } from "../../src/generate/index";
-import { disconnect, redactUrl } from "../../src/warehouse/connection";
-import { loadCanonicalCsv } from "../../src/warehouse/load";
+import { redactUrl } from "../../src/warehouse/connection";
 import { refresh, type RefreshOptions, type RefreshStep } from "../../src/warehouse/refresh";
-import { tempDir } from "../helpers";
-import { HAVE_POSTGRES, query, useTestDatabase } from "./db";
+import { HAVE_POSTGRES, loadGenerated, query, useTestDatabase } from "./db";
 
 const ROOT = join(__dirname, "..", "..");
 
@@ -51,12 +47,7 @@ describe.skipIf(!HAVE_POSTGRES)("refresh faults", () => {
   const failedRun = (message: string) => ({ status: "failed", message: message.replace(/^refresh run \d+ failed and left the previous results untouched: /, "") });
 
   beforeAll(async () => {
-    const dir = join(tempDir(), "gen");
-    mkdirSync(dir);
-    writeDataset(dir, generateDataset({ rows: 5_000, seed: 8 }));
-    const c = await db.connect();
-    await loadCanonicalCsv(c, "gen", join(dir, "transactions.csv"));
-    await disconnect(c);
+    await loadGenerated(db, "gen", 5_000, 8);
     targetUrl = await db.createDatabase("target");
     await run();
   });

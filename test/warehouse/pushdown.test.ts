@@ -3,24 +3,21 @@
  * table (and a generated dataset), in a real PostgreSQL. The cleaning report, the RFM table (byte
  * for byte as the CLI writes it from the CSV), customer features and the daily series agree.
  */
-import { mkdirSync, readFileSync } from "fs";
+import { readFileSync } from "fs";
 import { join } from "path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { cleanTransactions, type CleanData } from "../../src/clean/clean";
 import { loadDataset } from "../../src/data/load";
 import { customerFeatures } from "../../src/features/index";
-import { generateDataset, writeDataset } from "../../src/generate/index";
 import { toCsv } from "../../src/io/csv";
 import { rfmTable } from "../../src/rfm/index";
 import { dailyProductUnits, dailyRevenue } from "../../src/series/index";
-import { disconnect } from "../../src/warehouse/connection";
 import {
   databaseCleaningReport, databaseCustomerFeatures, databaseDailyProductUnits, databaseDailyRevenue, databaseDataset, databaseRfm,
 } from "../../src/warehouse/database";
-import { loadCanonicalCsv } from "../../src/warehouse/load";
 import { cli } from "../cli/run";
 import { tempDir } from "../helpers";
-import { HAVE_POSTGRES, query, UCI_FILE, uciTransactions, useTestDatabase } from "./db";
+import { HAVE_POSTGRES, loadGenerated, query, UCI_FILE, uciTransactions, useTestDatabase } from "./db";
 
 describe.skipIf(!HAVE_POSTGRES)("push-down on the UCI table equals the in-memory path", () => {
   const db = useTestDatabase({ uci: true });
@@ -91,13 +88,7 @@ describe.skipIf(!HAVE_POSTGRES)("push-down on a generated dataset (duplicates, r
   const db = useTestDatabase();
   let file = "";
   beforeAll(async () => {
-    const dir = join(tempDir(), "gen");
-    mkdirSync(dir);
-    writeDataset(dir, generateDataset({ rows: 30_000, seed: 11 }));
-    file = join(dir, "transactions.csv");
-    const c = await db.connect();
-    await loadCanonicalCsv(c, "generated", file);
-    await disconnect(c);
+    file = await loadGenerated(db, "generated", 30_000, 11);
   });
 
   it("gives the report and the RFM bytes of the CSV path", async () => {

@@ -3,17 +3,12 @@
  * runs table records, incremental mode against a full rebuild, and further steps (the hooks for
  * clusters, CLV and churn) committing or rolling back with the segments.
  */
-import { mkdirSync } from "fs";
-import { join } from "path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { cleanTransactions } from "../../src/clean/clean";
-import { generateDataset, writeDataset } from "../../src/generate/index";
 import { rfmTable } from "../../src/rfm/index";
-import { disconnect, redactUrl } from "../../src/warehouse/connection";
-import { loadCanonicalCsv } from "../../src/warehouse/load";
+import { redactUrl } from "../../src/warehouse/connection";
 import { refresh, type RefreshOptions, type RefreshStep } from "../../src/warehouse/refresh";
-import { tempDir } from "../helpers";
-import { HAVE_POSTGRES, query, uciTransactions, useTestDatabase } from "./db";
+import { HAVE_POSTGRES, loadGenerated, query, uciTransactions, useTestDatabase } from "./db";
 
 /** The current segments, ordered by customer id (bytewise, as polars sorts). */
 const segments = (url: string) =>
@@ -78,12 +73,7 @@ describe.skipIf(!HAVE_POSTGRES)("incremental refreshes against a full rebuild", 
   const silent = () => undefined;
   const targets: Record<string, string> = {};
   beforeAll(async () => {
-    const dir = join(tempDir(), "gen");
-    mkdirSync(dir);
-    writeDataset(dir, generateDataset({ rows: 20_000, seed: 4 }));
-    const c = await db.connect();
-    await loadCanonicalCsv(c, "gen", join(dir, "transactions.csv"));
-    await disconnect(c);
+    await loadGenerated(db, "gen", 20_000, 4);
     for (const name of ["incremental", "rebuilt", "steps"]) targets[name] = await db.createDatabase(name);
   });
 

@@ -126,6 +126,14 @@ describe.skipIf(!HAVE_POSTGRES)("sources in a real PostgreSQL", () => {
       expect(rfmTable(clean.customerLines, clean.sales).toRecords()).toEqual(rfm.toRecords());
       expect((await query(db.url, "SELECT to_regclass('victims') IS NOT NULL AS here"))[0].here).toBe(true);
     });
+
+    it("runs a --query as one read-only statement: one that closes the parenthesis and appends a DROP fails and drops nothing", async () => {
+      const sneaky = spec({ query: "SELECT * FROM victims) AS x; DROP TABLE victims; SELECT * FROM (SELECT 1" });
+      const e = (await databaseDataset(sneaky).catch((x: Error) => x)) as Error;
+      expect(e.message).toBe(`${where()}: the SQL has a syntax error while reading the columns of the query (cannot insert multiple commands into a prepared statement).`);
+      expect(((await databaseRfm(sneaky).catch((x: Error) => x)) as Error).message).toBe(e.message);
+      expect((await query(db.url, "SELECT to_regclass('victims') IS NOT NULL AS here"))[0].here).toBe(true);
+    });
   });
 
   it("lets the loader's mapping apply to the database's column names (snake_case recognised without one)", async () => {
