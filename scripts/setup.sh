@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One command from a fresh clone to executed notebooks and HTML reports (Debian/Ubuntu, as root
-# or with sudo): installs Jupyter and Chromium from the OS packages and the npm packages, then
-# runs the main job (npm start). Pass --no-start to install only.
+# or with sudo): installs Jupyter, Chromium and PostgreSQL (the database tests and `npm run db`
+# start throwaway servers from it) from the OS packages and the npm packages, then runs the main
+# job (npm start). Pass --no-start to install only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -10,6 +11,7 @@ command -v jupyter >/dev/null 2>&1 && jupyter nbconvert --version >/dev/null 2>&
 /usr/bin/python3 -c "import notebook" >/dev/null 2>&1 || need+=(jupyter-notebook)
 [ -x /usr/bin/chromium ] || need+=(chromium)
 fc-list 2>/dev/null | grep -qi dejavu || need+=(fonts-dejavu-core)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || [ -x "${RETAIL_LAB_PG_BIN:-/nonexistent}/initdb" ] || need+=(postgresql)
 if [ ${#need[@]} -gt 0 ]; then
   if ! command -v apt-get >/dev/null 2>&1; then
     echo "Missing: ${need[*]}. This script installs them with apt-get (Debian/Ubuntu); see README for macOS/Windows." >&2

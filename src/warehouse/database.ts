@@ -1,0 +1,70 @@
+/**
+ * One call per question, for the CLI and notebooks: each connects to the source, works inside
+ * one read-only snapshot, and closes the connection, whatever happens.
+ *
+ * ```ts
+ * const spec = { url: "postgresql://shop@db/sales", table: "transactions" };
+ * const rfm = await databaseRfm(spec);            // push-down: same table as rfmTable on the loaded data
+ * const dataset = await databaseDataset(spec);    // the in-memory path: every row, typed by the loader
+ * ```
+ */
+import type { DataFrame } from "nodejs-polars";
+import type { CleaningReport } from "../clean/clean";
+import { toTransactions } from "../data/load";
+import type { Dataset } from "../model";
+import { disconnect } from "./connection";
+import {
+  closeSnapshot, cleaningReportIn, customerFeaturesIn, dailyProductUnitsIn, dailyRevenueIn, openSnapshot, rfmMeasuresIn,
+  type FeaturesOptions, type PushdownSource,
+} from "./pushdown";
+import { rfmFromMeasures, type RfmScoring } from "./rfm";
+import { openSource, readSource, type SourceSpec } from "./source";
+
+/** Runs `work` on the spec's source inside one read-only snapshot (see `openSnapshot`), then closes the connection. */
+export async function withSource<T>(spec: SourceSpec, work: (source: PushdownSource) => Promise<T>): Promise<T> {
+  const source = await openSnapshot(spec);
+  try {
+    return await work(source);
+  } finally {
+    await closeSnapshot(source);
+  }
+}
+
+/**
+ * The source as a dataset, every row read into memory and typed by the loader
+ * (`toTransactions` with the spec's mapping): the input of every in-memory analysis.
+ */
+export async function databaseDataset(spec: SourceSpec): Promise<Dataset> {
+  const described = await openSource(spec);
+  try {
+    const raw = await readSource(described);
+    return { source: described.label, transactions: toTransactions(raw, described.mapping) };
+  } finally {
+    await disconnect(described.db);
+  }
+}
+
+/** The cleaning report, counted in the database (equal to `cleanTransactions(...).report`). */
+export function databaseCleaningReport(spec: SourceSpec): Promise<CleaningReport> {
+  return withSource(spec, cleaningReportIn);
+}
+
+/** The RFM table (`rfmTable`'s columns and rows), measures computed in the database. */
+export function databaseRfm(spec: SourceSpec, scoring: RfmScoring = {}): Promise<DataFrame> {
+  return withSource(spec, async (source) => rfmFromMeasures(await rfmMeasuresIn(source), scoring));
+}
+
+/** Customer features (`customerFeatures(customerLines, returns)`), computed in the database. */
+export function databaseCustomerFeatures(spec: SourceSpec, options: FeaturesOptions = {}): Promise<DataFrame> {
+  return withSource(spec, (source) => customerFeaturesIn(source, options));
+}
+
+/** Daily units per product (`dailyProductUnits(sales)`), summed in the database. */
+export function databaseDailyProductUnits(spec: SourceSpec): Promise<DataFrame> {
+  return withSource(spec, dailyProductUnitsIn);
+}
+
+/** Daily revenue (`dailyRevenue(sales)`), summed in the database. */
+export function databaseDailyRevenue(spec: SourceSpec): Promise<DataFrame> {
+  return withSource(spec, dailyRevenueIn);
+}
