@@ -82,7 +82,8 @@ export interface Product {
  */
 export interface TableReading {
   file: string;
-  format: "csv" | "parquet" | "xlsx";
+  /** the source kind: a file format, or a PostgreSQL table or query */
+  format: "csv" | "parquet" | "xlsx" | "postgresql";
   gzip: boolean;
   /** text files: the encoding ("utf-8", "windows-1252", "utf-16le", "utf-16be") and why it was chosen */
   encoding?: string;

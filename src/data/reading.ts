@@ -13,7 +13,7 @@ const ENCODING_NAMES: Record<string, string> = { "utf-8": "UTF-8", "windows-1252
  * delimiter comma (detected), header on line 1". Typed files (Parquet, .xlsx) say their format only.
  */
 export function layoutLine(r: TableReading): string {
-  if (r.format !== "csv") return `${r.format === "parquet" ? "Parquet" : "Excel workbook"}${r.gzip ? ", gzip" : ""}, header from the file`;
+  if (r.format !== "csv") return `${{ parquet: "Parquet", xlsx: "Excel workbook", postgresql: "PostgreSQL table or query" }[r.format]}${r.gzip ? ", gzip" : ""}, header from the ${r.format === "postgresql" ? "database" : "file"}`;
   const encoding = `${ENCODING_NAMES[r.encoding ?? "utf-8"] ?? r.encoding} (${r.encodingHow})`;
   const delimiter = `delimiter ${delimiterName(r.delimiter ?? ",")} (${r.delimiterDetected ? "detected" : "set by the mapping"})`;
   const quotes = r.quoting === false && r.delimiter !== "whitespace" ? ", quotes read as text (no value is quoted)" : "";

@@ -6,7 +6,7 @@
 import pl, { type DataFrame } from "nodejs-polars";
 import { to as copyTo } from "pg-copy-streams";
 import { UserError } from "../errors";
-import { TRANSACTION_COLUMNS } from "../model";
+import { TRANSACTION_COLUMNS, type TableReading } from "../model";
 import { missingColumnError, readMapping, resolveColumns, REQUIRED_TRANSACTION_COLUMNS, type DatasetMapping, type TableMapping } from "../data/mapping";
 import type { RawTable } from "../data/read";
 import { connect, databaseError, type Db } from "./connection";
@@ -223,7 +223,11 @@ export async function readSource(source: DescribedSource): Promise<RawTable> {
   const text = pl.readCSV(bytes, { hasHeader: false, inferSchemaLength: 0, quoteChar: '"' });
   const named = text.rename(Object.fromEntries(text.columns.map((c, i) => [c, columns[i].name])));
   const df: DataFrame = named.select(...columns.map((c) => typedColumn(c.name, c.kind).alias(c.name)));
-  return { file: label, df };
+  const reading: TableReading = {
+    file: label, format: "postgresql", gzip: false, header: true, rows: df.height, trailingBlankLines: 0,
+    columns: {}, recognised: [], extras: {}, notes: [],
+  };
+  return { file: label, df, reading };
 }
 
 /** Kinds the push-down accepts for each typed canonical column. */
@@ -239,8 +243,10 @@ const DATE_KINDS: ColumnKind[] = ["timestamp", "timestamptz", "date"];
 export function canonicalShape(source: DescribedSource): CanonicalShape {
   const { label, columns, mapping } = source;
   const headers = columns.map((c) => c.name);
-  const cols = resolveColumns(headers, [...TRANSACTION_COLUMNS, "amount"], mapping, label);
+  const { cols } = resolveColumns(headers, [...TRANSACTION_COLUMNS, "amount"], mapping, label);
   for (const c of REQUIRED_TRANSACTION_COLUMNS) if (!cols[c]) throw missingColumnError(label, "transactions", c, headers);
+  // the push-down SQL counts orders by invoice and products by stock code: both must be columns
+  for (const c of ["invoice", "stockCode"] as const) if (!cols[c]) throw missingColumnError(label, "transactions", c, headers);
   if (!cols.unitPrice) {
     if (cols.amount) throw new UserError(`${label}: the database path needs a unit price column, and the mapping gives only an amount ("${cols.amount}"); select amount / quantity AS unit_price in --query.`);
     throw missingColumnError(label, "transactions", "unitPrice", headers);
