@@ -4,6 +4,7 @@
  * every data problem met on the way (counted, listed, never a crash, never dropped silently).
  */
 import pl, { type DataFrame } from "nodejs-polars";
+import { moneyTotal } from "../money";
 import { readCatalogue, type Catalogue } from "./catalogue";
 import { categorySummary } from "./categories";
 import { paretoCurve, paretoSummary, withAbcClasses, type ParetoSummary } from "./pareto";
@@ -104,7 +105,7 @@ export function productAudit(sales: DataFrame, options: ProductAuditOptions = {}
     : [];
   const issues: ProductDataIssues = {
     nonProductLines: nonProduct.height,
-    nonProductRevenue: nonProduct.height ? Number(nonProduct.getColumn("amount").sum()) : 0,
+    nonProductRevenue: moneyTotal(nonProduct, "amount"),
     catalogueRows: catalogue?.rows ?? 0,
     catalogueBlankCodes: catalogue?.blankCodeRows ?? 0,
     catalogueDuplicates: catalogue?.duplicateRows ?? 0,

@@ -4,13 +4,15 @@
  * - input: customer purchase lines from cleaning (`customerLines`), snapshot from `sales`;
  * - snapshot date: the calendar day after the last invoice day in the cleaned sales;
  * - recency: snapshot date - calendar date of the customer's last purchase, in whole days;
- * - frequency: distinct invoices; monetary: sum of quantity x unit price, rounded to cents;
+ * - frequency: distinct invoices; monetary: sum of quantity x unit price (`moneySum`), rounded
+ *   to cents;
  *   units: sum of quantity;
  * - scores: see `rankScores` (recency reversed: most recent gets the top score);
  * - segment: from the R and F digits through a segment map; volume: from units.
  */
 import pl, { type DataFrame } from "nodejs-polars";
 import { UserError } from "../errors";
+import { moneySum } from "../money";
 import { rankScores } from "./scores";
 import { DEFAULT_SEGMENT_MAP, segmentOf, volumeSegment, type SegmentRule } from "./segments";
 
@@ -70,7 +72,7 @@ export function rfmMeasures(customerLines: DataFrame, snapshot: Date): DataFrame
     .agg(
       lastDay.cast(pl.Int64).alias("__lastDay"),
       pl.col("invoice").nUnique().cast(pl.Float64).alias("frequency"),
-      pl.col("amount").sum().round(2).alias("monetary"),
+      moneySum("amount").round(2).alias("monetary"),
       pl.col("quantity").sum().alias("units"),
     )
     .withColumns(pl.lit(snapshot.getTime()).minus(pl.col("__lastDay")).div(DAY_MS).round(0).alias("recency"))
