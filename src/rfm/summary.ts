@@ -106,3 +106,20 @@ export function segmentRow(summary: DataFrame, segment: string): { customers: nu
   };
 }
 
+/**
+ * Customers whose segment differs between two RFM tables of the same customers (for example the
+ * two tie rules), matched by customerId: one row per move with columns `from` (the segment in
+ * `a`), `to` (in `b`) and `customers`, most customers first (ties by from, then to). Customers in
+ * only one table are not counted. Example: a = {1: Hibernating, 2: Champions}, b = {1: About To
+ * Sleep, 2: Champions} -> one row: Hibernating -> About To Sleep, 1 customer.
+ */
+export function segmentMoves(a: DataFrame, b: DataFrame): DataFrame {
+  const left = a.select(pl.col("customerId"), pl.col("segment").alias("from"));
+  const right = b.select(pl.col("customerId"), pl.col("segment").alias("to"));
+  return left
+    .join(right, { on: "customerId" })
+    .filter(pl.col("from").neq(pl.col("to")))
+    .groupBy(["from", "to"])
+    .agg(pl.len().cast(pl.Float64).alias("customers"))
+    .sort([pl.col("customers").mul(-1), pl.col("from"), pl.col("to")]);
+}
