@@ -17,13 +17,16 @@ export const MONEY_SCALE = 1_000_000;
 
 /**
  * The sum of a money column or expression (an aggregation: use it in `agg` or `select`),
- * independent of row order: sum of round(value x 1e6) as integers, / 1e6. Nulls are skipped;
+ * independent of row order: sum of round(value x 1e6) as integers, / 1e6 (the double nearest
+ * to that many millionths). Nulls are skipped;
  * no values sum to 0. Example: 0.1, 0.2, 0.3 in any order -> 100,000 + 200,000 + 300,000 =
  * 600,000 millionths -> 0.6. The output column keeps the input's name (alias it).
  */
 export function moneySum(column: string | Expr): Expr {
   const value = typeof column === "string" ? pl.col(column) : column;
-  return value.mul(MONEY_SCALE).round(0).cast(pl.Int64).sum().cast(pl.Float64).div(MONEY_SCALE);
+  // polars divides by a constant as a multiplication by its reciprocal, which is not exactly
+  // rounded (54,624,150,000 / 1e6 came out 54624.149999999994); round(6) divides exactly
+  return value.mul(MONEY_SCALE).round(0).cast(pl.Int64).sum().cast(pl.Float64).div(MONEY_SCALE).round(6);
 }
 
 /** The `moneySum` of one column of a table, as a number (0 for an empty table). */

@@ -16,6 +16,15 @@ describe("moneySum", () => {
     expect(moneyTotal(pl.DataFrame({ v: [0.1, 0.2, 0.3] }), "v")).toBe(0.6);
     expect(moneyTotal(pl.DataFrame({ v: [0.3, 0.2, 0.1] }), "v")).toBe(0.6);
   });
+  it("gives the double nearest the total in every group: 54,624.15 is 54624.15, not 54624.149999999994", () => {
+    // polars divides a column by a constant through its reciprocal: 54,624,150,000 x 1e-6 = 54624.149999999994
+    const df = pl.DataFrame({ g: ["a", "b", "b", "c"], v: [54624.15, 37942.37, -0.000001, 1.1] });
+    // a: 54,624,150,000 millionths; b: 37,942,370,000 - 1 = 37,942,369,999; c: 1,100,000
+    expect(df.groupBy("g").agg(moneySum("v").alias("t")).sort("g").toRecords()).toEqual([
+      { g: "a", t: 54624.15 }, { g: "b", t: 37942.369999 }, { g: "c", t: 1.1 },
+    ]);
+    expect(moneyTotal(df.head(1), "v")).toBe(54624.15);
+  });
   it("sums each group, skips nulls, and sums nothing to 0", () => {
     const df = pl.DataFrame({ g: ["a", "b", "a", "b"], v: [1.25, null, 2.5, 0.005] });
     // a: 1,250,000 + 2,500,000 millionths = 3.75; b: the null skipped, 5,000 millionths = 0.005
