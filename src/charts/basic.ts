@@ -3,6 +3,7 @@
  * these; none of them touches MIME types or HTML (that is src/display).
  */
 import type { Figure } from "../display/chart";
+import { UserError } from "../errors";
 
 /** Axis titles and a chart title. */
 export interface Labels {
@@ -70,11 +71,65 @@ export function heatmap(columns: (string | number)[], rows: (string | number)[],
   };
 }
 
-/** A histogram of values, optionally on a log x axis. */
+/**
+ * Axis ticks at the powers of ten from floor(lo) to ceil(hi), for an axis drawn in log10 units:
+ * `tickvals` the exponents, `ticktext` the powers written out with thousands separators (1, 10,
+ * 1,000; 0.1, 0.01 below 1). Example: lo 0.2, hi 2.3 -> tickvals 0, 1, 2, 3, ticktext 1, 10, 100, 1,000.
+ */
+export function powerOfTenTicks(lo: number, hi: number): { tickvals: number[]; ticktext: string[] } {
+  const first = Math.floor(lo), last = Math.ceil(hi);
+  const tickvals = Array.from({ length: last - first + 1 }, (_, t) => first + t);
+  const ticktext = tickvals.map((t) => (t >= 0 ? String(10 ** t).replace(/\B(?=(\d{3})+$)/g, ",") : (10 ** t).toFixed(-t)));
+  return { tickvals, ticktext };
+}
+
+/** Bins of a log-scale histogram: `edges` (bins + 1 of them, in log10 units) and the count per bin. */
+export interface LogBins {
+  edges: number[];
+  counts: number[];
+}
+
+/**
+ * `bins` equal-width bins of log10(value), from log10 of the smallest value to log10 of the
+ * largest (each bin holds [edge k, edge k + 1), the last one also its upper edge), and the count
+ * of values in each. When all values are equal the bins span that value ± 0.05. Refuses values
+ * that are not > 0 (no logarithm) and an empty list. Example: 1, 10, 10, 100 in 2 bins -> edges
+ * 0, 1, 2; counts 1 (the 1) and 3 (10, 10 and 100, the last bin closed).
+ */
+export function logBins(values: number[], bins: number): LogBins {
+  if (!Number.isInteger(bins) || bins < 1) throw new UserError(`A histogram needs a whole number of bins (1 or more), not ${bins}.`);
+  if (values.length === 0) throw new UserError("A log-scale histogram needs at least one value.");
+  const bad = values.findIndex((v) => !(v > 0) || !Number.isFinite(v));
+  if (bad >= 0) throw new UserError(`Value ${bad} of a log-scale histogram is ${values[bad]}: a log scale needs finite values > 0.`);
+  const logs = values.map(Math.log10);
+  let lo = logs.reduce((a, b) => Math.min(a, b)), hi = logs.reduce((a, b) => Math.max(a, b));
+  if (hi === lo) [lo, hi] = [lo - 0.05, hi + 0.05];
+  const width = (hi - lo) / bins;
+  const counts = new Array<number>(bins).fill(0);
+  for (const x of logs) counts[Math.min(bins - 1, Math.floor((x - lo) / width))]++;
+  return { edges: Array.from({ length: bins + 1 }, (_, k) => (k === bins ? hi : lo + k * width)), counts };
+}
+
+/**
+ * A histogram of values. With `logX` the values are binned in log space (`logBins`) and drawn
+ * as bars on an axis in log10 units labelled at the powers of ten (plotly's own histogram on a
+ * log axis bins in linear space and, for skewed data, draws nothing visible); hovering a bar
+ * shows its range in the data's units.
+ */
 export function histogram(values: number[], labels: Labels, options: { bins?: number; logX?: boolean } = {}): Figure {
+  const bins = options.bins ?? 40;
+  const layout = { title: { text: labels.title }, yaxis: axis(labels.y ?? "count"), bargap: 0.05 };
+  if (!options.logX) return { data: [{ type: "histogram", x: values, nbinsx: bins }], layout: { ...layout, xaxis: axis(labels.x) } };
+  const { edges, counts } = logBins(values, bins);
+  const centers = counts.map((_, k) => (edges[k] + edges[k + 1]) / 2);
   return {
-    data: [{ type: "histogram", x: values, nbinsx: options.bins ?? 40 }],
-    layout: { title: { text: labels.title }, xaxis: axis(labels.x, options.logX ? { type: "log" } : {}), yaxis: axis(labels.y ?? "count"), bargap: 0.05 },
+    data: [{
+      type: "bar", x: centers, y: counts, width: edges[1] - edges[0],
+      customdata: counts.map((_, k) => [10 ** edges[k], 10 ** edges[k + 1]]),
+      hovertemplate: "%{customdata[0]:,.4~g} to %{customdata[1]:,.4~g}: %{y:,}<extra></extra>",
+      marker: { line: { color: "#ffffff", width: 0.5 } },
+    }],
+    layout: { ...layout, xaxis: axis(labels.x, powerOfTenTicks(edges[0], edges[bins])) },
   };
 }
 

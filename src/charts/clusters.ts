@@ -8,6 +8,7 @@ import type { ElbowResult } from "../clusters/elbow";
 import { crosstab, type Label } from "../clusters/compare";
 import type { PcaResult } from "../clusters/pca";
 import { PALETTE, type Figure } from "../display/chart";
+import { powerOfTenTicks } from "./basic";
 
 
 /** Display name of cluster c: names[c] when given, else "Cluster c". */
@@ -112,11 +113,7 @@ export function clusterHistograms(
         throw new UserError(`Column "${column}" is ${values[bad]} on row ${bad}: a log scale needs values > 0.`);
       }
       values = values.map(Math.log10);
-      const lo = Math.floor(Math.min(...values));
-      const hi = Math.ceil(Math.max(...values));
-      const ticks = Array.from({ length: hi - lo + 1 }, (_, t) => lo + t);
-      xaxis.tickvals = ticks;
-      xaxis.ticktext = ticks.map((t) => (t >= 0 ? String(10 ** t).replace(/\B(?=(\d{3})+$)/g, ",") : (10 ** t).toFixed(-t)));
+      Object.assign(xaxis, powerOfTenTicks(Math.min(...values), Math.max(...values)));
     }
     for (const c of clusters) {
       data.push({

@@ -2,6 +2,7 @@
 import pl from "nodejs-polars";
 import type { DataFrame, Series } from "nodejs-polars";
 import { UserError } from "../errors";
+import { moneySum, moneyTotal } from "../money";
 
 /** One cluster described by `clusterProfiles`. */
 export interface ClusterProfile {
@@ -60,13 +61,13 @@ export function clusterProfiles(
       throw new UserError(`The features table has no column "${c}": its columns are ${features.columns.join(", ")}.`);
     }
   }
-  const total = features.getColumn(revenueColumn).sum() as number;
+  const total = moneyTotal(features, revenueColumn);
   const withLabels = features.withColumns(pl.Series("__cluster", [...labels], pl.Int32));
   const table = withLabels
     .groupBy("__cluster")
     .agg(
       pl.len().alias("__size"),
-      pl.col(revenueColumn).sum().cast(pl.Float64).alias("__revenue"),
+      moneySum(pl.col(revenueColumn).cast(pl.Float64)).alias("__revenue"),
       ...columns.map((c) => pl.col(c).cast(pl.Float64).mean().alias(`__mean_${c}`)),
       ...columns.map((c) => pl.col(c).cast(pl.Float64).median().alias(`__median_${c}`)),
     )

@@ -1,10 +1,11 @@
 /**
  * Customer orders: the unit of every loyalty measure. An order is one invoice of a customer
  * (as RFM's frequency counts them); its time is the invoice's earliest line, its value the sum
- * of its lines' amounts. Days are calendar days of naive shop time; months are calendar months.
+ * of its lines' amounts (`moneySum`, so the same in every run). Days are calendar days of naive shop time; months are calendar months.
  */
 import pl, { type DataFrame } from "nodejs-polars";
 import { UserError } from "../errors";
+import { moneySum } from "../money";
 import { DAY_MS, epochDayExpr } from "../products/days";
 
 /** One customer's orders in time order. */
@@ -46,7 +47,7 @@ export function customerHistories(customerLines: DataFrame): CustomerHistory[] {
   }
   const orders = lines
     .groupBy(["customerId", "invoice"])
-    .agg(pl.col("invoiceDate").cast(pl.Datetime("ms")).cast(pl.Int64).min().alias("__ms"), epochDayExpr().min().alias("__day"), pl.col("amount").sum().alias("__value"))
+    .agg(pl.col("invoiceDate").cast(pl.Datetime("ms")).cast(pl.Int64).min().alias("__ms"), epochDayExpr().min().alias("__day"), moneySum("amount").alias("__value"))
     .sort(["customerId", "__ms", "invoice"]);
   const ids = orders.getColumn("customerId").toArray() as string[];
   const days = (orders.getColumn("__day").toArray() as unknown[]).map(Number);

@@ -1,11 +1,12 @@
 /** Baskets and returns: how big orders are, and what cancellations cost. */
 import pl, { type DataFrame } from "nodejs-polars";
+import { moneySum, moneyTotal } from "../money";
 
 /** Per invoice: lines (distinct products), units and value. Sorted by invoice. */
 export function basketSizes(sales: DataFrame): DataFrame {
   return sales
     .groupBy("invoice")
-    .agg(pl.col("stockCode").nUnique().alias("products"), pl.col("quantity").sum().alias("units"), pl.col("amount").sum().alias("value"))
+    .agg(pl.col("stockCode").nUnique().alias("products"), pl.col("quantity").sum().alias("units"), moneySum("amount").alias("value"))
     .sort("invoice");
 }
 
@@ -37,8 +38,8 @@ export interface ReturnsImpact {
 
 /** The share of revenue lost to cancellations and the return rates (see `ReturnsImpact`). */
 export function returnsImpact(sales: DataFrame, returns: DataFrame): ReturnsImpact {
-  const cancelledValue = -Number(returns.getColumn("amount").sum());
-  const salesValue = Number(sales.getColumn("amount").sum());
+  const cancelledValue = -moneyTotal(returns, "amount");
+  const salesValue = moneyTotal(sales, "amount");
   const returnedUnits = -Number(returns.getColumn("quantity").sum());
   const soldUnits = Number(sales.getColumn("quantity").sum());
   const ids = (df: DataFrame) => new Set((df.getColumn("customerId").toArray() as (string | null)[]).filter((x): x is string => x !== null));

@@ -1,5 +1,6 @@
 /** Monthly sales metrics: how the business moves month by month. */
 import pl, { type DataFrame } from "nodejs-polars";
+import { moneySum } from "../money";
 
 /**
  * One row per calendar month of the sales table (`amount` = quantity x unit price):
@@ -13,7 +14,7 @@ export function monthlyMetrics(sales: DataFrame): DataFrame {
     .withColumns(pl.col("invoiceDate").date.strftime("%Y-%m").alias("month"))
     .groupBy("month")
     .agg(
-      pl.col("amount").sum().alias("revenue"),
+      moneySum("amount").alias("revenue"),
       pl.col("invoice").nUnique().alias("orders"),
       pl.col("customerId").filter(pl.col("customerId").isNotNull()).nUnique().alias("customers"),
       pl.col("quantity").sum().alias("units"),

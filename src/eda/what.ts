@@ -1,20 +1,20 @@
 /** What sells: top products by revenue and units, and the words of product descriptions. */
 import pl, { type DataFrame } from "nodejs-polars";
+import { moneySum } from "../money";
+import { productDescriptions } from "../products/descriptions";
 
 /**
- * Per product (non-product codes left out): revenue, units, orders and its most common
- * description, sorted by `by` descending (ties by stock code). The top `n` rows.
+ * Per product (non-product codes left out): its description (`productDescriptions`), revenue
+ * (`moneySum` of amount), units, orders, sorted by `by` descending (ties by stock code). The top
+ * `n` rows.
  */
 export function topProducts(sales: DataFrame, by: "revenue" | "units", n = 10): DataFrame {
-  return sales
-    .filter(pl.col("isProduct"))
+  const products = sales.filter(pl.col("isProduct"));
+  return products
     .groupBy("stockCode")
-    .agg(
-      pl.col("description").mode().first().alias("description"),
-      pl.col("amount").sum().alias("revenue"),
-      pl.col("quantity").sum().alias("units"),
-      pl.col("invoice").nUnique().alias("orders"),
-    )
+    .agg(moneySum("amount").alias("revenue"), pl.col("quantity").sum().alias("units"), pl.col("invoice").nUnique().alias("orders"))
+    .join(productDescriptions(products), { on: "stockCode", how: "left" })
+    .select("stockCode", "description", "revenue", "units", "orders")
     .sort([pl.col(by).mul(-1), pl.col("stockCode")])
     .head(n);
 }
@@ -30,13 +30,11 @@ export const STOP_WORDS = new Set(["OF", "THE", "AND", "IN", "WITH", "FOR", "A",
 
 /**
  * The most frequent words in product descriptions: each distinct product counted once (its
- * most common description), words upper-cased, letters only, 3+ characters, stop words out.
+ * description from `productDescriptions`), words upper-cased, letters only, 3+ characters, stop
+ * words out.
  */
 export function descriptionWords(sales: DataFrame, n = 20): { word: string; products: number }[] {
-  const descriptions = sales
-    .filter(pl.col("isProduct").and(pl.col("description").isNotNull()))
-    .groupBy("stockCode")
-    .agg(pl.col("description").mode().first().alias("description"))
+  const descriptions = productDescriptions(sales.filter(pl.col("isProduct").and(pl.col("description").isNotNull())))
     .getColumn("description")
     .toArray() as string[];
   const counts = new Map<string, number>();

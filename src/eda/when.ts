@@ -6,12 +6,12 @@ export const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
 
 /**
  * Distinct orders (invoices) per weekday (1 = Monday .. 7) and hour of day, counting each
- * invoice once at its timestamp. Sorted by weekday, hour.
+ * invoice once, at its earliest line's timestamp. Sorted by weekday, hour.
  */
 export function ordersByWeekdayHour(sales: DataFrame): DataFrame {
   return sales
     .groupBy("invoice")
-    .agg(pl.col("invoiceDate").first().alias("at"))
+    .agg(pl.col("invoiceDate").min().alias("at"))
     .select(pl.col("at").date.weekday().cast(pl.Int32).alias("weekday"), pl.col("at").date.hour().cast(pl.Int32).alias("hour"))
     .groupBy(["weekday", "hour"])
     .agg(pl.len().alias("orders"))

@@ -1,16 +1,17 @@
 /** Where: revenue, customers and orders by country. */
 import pl, { type DataFrame } from "nodejs-polars";
+import { moneySum, moneyTotal } from "../money";
 
 /**
  * Per country: revenue (sum of amount), orders (distinct invoices), customers (distinct IDs,
  * anonymous sales not counted), share of revenue. Sorted by revenue, descending.
  */
 export function countrySummary(sales: DataFrame): DataFrame {
-  const total = Number(sales.getColumn("amount").sum());
+  const total = moneyTotal(sales, "amount");
   return sales
     .groupBy("country")
     .agg(
-      pl.col("amount").sum().alias("revenue"),
+      moneySum("amount").alias("revenue"),
       pl.col("invoice").nUnique().alias("orders"),
       pl.col("customerId").filter(pl.col("customerId").isNotNull()).nUnique().alias("customers"),
     )
@@ -25,13 +26,13 @@ export function countrySummary(sales: DataFrame): DataFrame {
  * countries, so one who bought from two countries counts twice.
  */
 export function homeVersusRest(summary: DataFrame, home = "United Kingdom"): { group: string; revenue: number; orders: number; customers: number; revenueShare: number }[] {
-  const total = Number(summary.getColumn("revenue").sum());
+  const total = moneyTotal(summary, "revenue");
   const part = (rows: DataFrame, group: string) => ({
     group,
-    revenue: Number(rows.getColumn("revenue").sum()),
+    revenue: moneyTotal(rows, "revenue"),
     orders: Number(rows.getColumn("orders").sum()),
     customers: Number(rows.getColumn("customers").sum()),
-    revenueShare: Number(rows.getColumn("revenue").sum()) / total,
+    revenueShare: moneyTotal(rows, "revenue") / total,
   });
   return [part(summary.filter(pl.col("country").eq(pl.lit(home))), home), part(summary.filter(pl.col("country").neq(pl.lit(home))), "Rest of the world")];
 }

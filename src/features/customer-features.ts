@@ -5,6 +5,7 @@
 import pl from "nodejs-polars";
 import type { DataFrame, Expr } from "nodejs-polars";
 import { UserError } from "../errors";
+import { moneySum } from "../money";
 
 /**
  * One row of the customer features table (`customerFeatures`), sorted by `customerId`.
@@ -158,12 +159,12 @@ export function customerFeatures(
   const base = lines.groupBy("customerId").agg(
     pl.lit(snapshotDay).sub(pl.col("day").max()).cast(pl.Int32).alias("recency"),
     pl.col("invoice").nUnique().cast(pl.Int32).alias("frequency"),
-    pl.col("amount").sum().round(2).alias("monetary"),
+    moneySum("amount").round(2).alias("monetary"),
     pl.col("quantity").sum().cast(pl.Float64).alias("units"),
     pl.col("stockCode").nUnique().cast(pl.Int32).alias("distinctProducts"),
     pl.lit(snapshotDay).sub(pl.col("day").min()).cast(pl.Int32).alias("tenure"),
-    pl.col("amount").filter(pl.col("month").gtEq(10)).sum().alias("q4Amount"),
-    pl.col("amount").sum().alias("rawAmount"),
+    moneySum(pl.col("amount").filter(pl.col("month").gtEq(10))).alias("q4Amount"),
+    moneySum("amount").alias("rawAmount"),
   );
 
   let returned: DataFrame;

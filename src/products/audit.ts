@@ -5,6 +5,7 @@
  */
 import pl, { type DataFrame } from "nodejs-polars";
 import { requireProductColumn } from "../model";
+import { moneyTotal } from "../money";
 import { readCatalogue, type Catalogue } from "./catalogue";
 import { categorySummary } from "./categories";
 import { paretoCurve, paretoSummary, withAbcClasses, type ParetoSummary } from "./pareto";
@@ -106,7 +107,7 @@ export function productAudit(sales: DataFrame, options: ProductAuditOptions = {}
     : [];
   const issues: ProductDataIssues = {
     nonProductLines: nonProduct.height,
-    nonProductRevenue: nonProduct.height ? Number(nonProduct.getColumn("amount").sum()) : 0,
+    nonProductRevenue: moneyTotal(nonProduct, "amount"),
     catalogueRows: catalogue?.rows ?? 0,
     catalogueBlankCodes: catalogue?.blankCodeRows ?? 0,
     catalogueDuplicates: catalogue?.duplicateRows ?? 0,

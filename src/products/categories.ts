@@ -1,5 +1,6 @@
 /** Category view of the product audit: where revenue, margin and stock sit by category. */
 import pl, { type DataFrame } from "nodejs-polars";
+import { moneySum, moneyTotal } from "../money";
 
 /** Category of products the catalogue does not place in one. */
 export const UNCATEGORISED = "Uncategorised";
@@ -15,20 +16,20 @@ export const UNCATEGORISED = "Uncategorised";
  */
 export function categorySummary(performance: DataFrame, stockTable?: DataFrame): DataFrame | null {
   if (!performance.columns.includes("category") || performance.getColumn("category").nullCount() === performance.height) return null;
-  const total = Number(performance.getColumn("revenue").sum());
+  const total = moneyTotal(performance, "revenue");
   let table = performance.withColumns(pl.col("category").fillNull(pl.lit(UNCATEGORISED)).alias("category"));
   const hasCost = table.columns.includes("margin");
   if (stockTable) table = table.join(stockTable.select("stockCode", "stockValue"), { on: "stockCode", how: "left" });
   const costed = pl.col("margin").isNotNull();
   const aggs = [
     pl.len().cast(pl.Float64).alias("products"),
-    pl.col("revenue").sum().alias("revenue"),
+    moneySum("revenue").alias("revenue"),
     pl.col("units").sum().alias("units"),
     pl.col("quadrant").eq(pl.lit("Stars")).cast(pl.Float64).sum().alias("stars"),
     pl.col("abcClass").eq(pl.lit("A")).cast(pl.Float64).sum().alias("aProducts"),
   ];
-  if (hasCost) aggs.push(pl.col("margin").sum().alias("margin"), pl.col("revenue").filter(costed).sum().alias("__costedRevenue"));
-  if (stockTable) aggs.push(pl.col("stockValue").sum().alias("stockValue"));
+  if (hasCost) aggs.push(moneySum("margin").alias("margin"), moneySum(pl.col("revenue").filter(costed)).alias("__costedRevenue"));
+  if (stockTable) aggs.push(moneySum("stockValue").alias("stockValue"));
   let out = table.groupBy("category").agg(...aggs).withColumns(pl.col("revenue").div(total).alias("revenueShare"));
   if (hasCost) {
     out = out

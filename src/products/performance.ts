@@ -12,7 +12,9 @@
  */
 import pl, { type DataFrame } from "nodejs-polars";
 import { UserError } from "../errors";
+import { moneySum } from "../money";
 import { compareIds } from "../rfm/scores";
+import { productDescriptions } from "./descriptions";
 import type { Catalogue } from "./catalogue";
 import { epochDayExpr, lastEpochDay } from "./days";
 
@@ -67,22 +69,21 @@ export function descendingRanks(values: number[], codes: string[]): number[] {
 }
 
 /**
- * Per product (non-product codes left out, stock codes trimmed): most common description,
- * revenue, units, orders, customers, and `daysSinceLastSale` = days from the product's last sale
- * day to the last sale day of the whole table (0 = sold on the last day). Sorted by revenue,
- * descending (ties by stock code).
+ * Per product (non-product codes left out, stock codes trimmed): its description
+ * (`productDescriptions`), revenue (`moneySum` of amount), units, orders, customers, and
+ * `daysSinceLastSale` = days from the product's last sale day to the last sale day of the whole
+ * table (0 = sold on the last day). Sorted by revenue, descending (ties by stock code).
  */
 export function productSales(sales: DataFrame): DataFrame {
   const products = sales.filter(pl.col("isProduct"));
   if (products.height === 0) throw new UserError("The sales table has no product lines (only postage, fees or adjustments): nothing to audit.");
   const endDay = lastEpochDay(sales);
   const day = epochDayExpr();
-  return products
-    .withColumns(pl.col("stockCode").str.strip().alias("stockCode"))
+  const lines = products.withColumns(pl.col("stockCode").str.strip().alias("stockCode"));
+  return lines
     .groupBy("stockCode")
     .agg(
-      pl.col("description").mode().first().alias("description"),
-      pl.col("amount").sum().alias("revenue"),
+      moneySum("amount").alias("revenue"),
       pl.col("quantity").sum().alias("units"),
       pl.col("invoice").nUnique().cast(pl.Float64).alias("orders"),
       pl.col("customerId").filter(pl.col("customerId").isNotNull()).nUnique().cast(pl.Float64).alias("customers"),
@@ -90,6 +91,8 @@ export function productSales(sales: DataFrame): DataFrame {
     )
     .withColumns(pl.lit(endDay).minus(pl.col("__lastDay")).cast(pl.Float64).alias("daysSinceLastSale"))
     .drop("__lastDay")
+    .join(productDescriptions(lines), { on: "stockCode", how: "left" })
+    .select("stockCode", "description", "revenue", "units", "orders", "customers", "daysSinceLastSale")
     .sort([pl.col("revenue").mul(-1), pl.col("stockCode")]);
 }
 

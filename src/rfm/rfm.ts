@@ -4,14 +4,17 @@
  * - input: customer purchase lines from cleaning (`customerLines`), snapshot from `sales`;
  * - snapshot date: the calendar day after the last invoice day in the cleaned sales;
  * - recency: snapshot date - calendar date of the customer's last purchase, in whole days;
- * - frequency: distinct invoices; monetary: sum of quantity x unit price, rounded to cents;
+ * - frequency: distinct invoices; monetary: sum of quantity x unit price (`moneySum`), rounded
+ *   to cents;
  *   units: sum of quantity;
- * - scores: see `rankScores` (recency reversed: most recent gets the top score);
+ * - scores: see `rankScores` (recency reversed: most recent gets the top score); ties by
+ *   `RfmOptions.ties`, by default `"min"`: customers with equal values share a score;
  * - segment: from the R and F digits through a segment map; volume: from units.
  */
 import pl, { type DataFrame } from "nodejs-polars";
 import { UserError } from "../errors";
-import { rankScores } from "./scores";
+import { moneySum } from "../money";
+import { rankScores, tieRuleOf, type TieRule } from "./scores";
 import { DEFAULT_SEGMENT_MAP, segmentOf, volumeSegment, type SegmentRule } from "./segments";
 
 const DAY_MS = 86_400_000;
@@ -34,10 +37,15 @@ export interface RfmRow {
   volume: string;
 }
 
-/** Options of the RFM scoring: the number of score bins and the segment map. */
+/** Options of the RFM scoring: the number of score bins, the tie rule and the segment map. */
 export interface RfmOptions {
   bins?: number;
   segmentMap?: SegmentRule[];
+  /**
+   * how equal values are ranked (see `TieRule`): `"min"` (default) gives equal values equal
+   * scores; `"first"` breaks ties by customer ID, as the published UCI segment counts do
+   */
+  ties?: TieRule;
   /** the snapshot date; by default the day after the last invoice day of `sales` */
   snapshot?: Date;
   /**
@@ -70,7 +78,7 @@ export function rfmMeasures(customerLines: DataFrame, snapshot: Date): DataFrame
     .agg(
       lastDay.cast(pl.Int64).alias("__lastDay"),
       pl.col("invoice").nUnique().cast(pl.Float64).alias("frequency"),
-      pl.col("amount").sum().round(2).alias("monetary"),
+      moneySum("amount").round(2).alias("monetary"),
       pl.col("quantity").sum().alias("units"),
     )
     .withColumns(pl.lit(snapshot.getTime()).minus(pl.col("__lastDay")).div(DAY_MS).round(0).alias("recency"))
@@ -88,14 +96,15 @@ export function rfmTable(customerLines: DataFrame, sales: DataFrame, options: Rf
   if (customerLines.height === 0) {
     throw new UserError("RFM needs customer IDs, and no purchase line has one: map the customer column of the data (see --map), or use the sales-level notebooks.");
   }
+  const ties = tieRuleOf(options.ties ?? "min");
   const snapshot = options.snapshot ?? snapshotDate(sales);
   const m = rfmMeasures(customerLines, snapshot);
   const ids = m.getColumn("customerId").toArray() as string[];
   const num = (c: string) => (m.getColumn(c).toArray() as unknown[]).map(Number);
   const recency = num("recency"), frequency = num("frequency"), monetary = num("monetary"), units = num("units");
-  const R = rankScores(recency, ids, bins, true);
-  const F = rankScores(frequency, ids, bins);
-  const M = rankScores(monetary, ids, bins);
+  const R = rankScores(recency, ids, bins, true, ties);
+  const F = rankScores(frequency, ids, bins, false, ties);
+  const M = rankScores(monetary, ids, bins, false, ties);
   const map = options.segmentMap ?? DEFAULT_SEGMENT_MAP;
   let table = pl.DataFrame({
     customerId: ids,

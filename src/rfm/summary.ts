@@ -1,12 +1,14 @@
 /** Segment summaries and mixes: what the marketing team reads off the RFM table. */
 import pl, { type DataFrame } from "nodejs-polars";
+import { mostFrequentBy } from "../frames";
+import { moneySum, moneyTotal } from "../money";
 
 /**
  * Per segment: customers, share of customers, mean recency, frequency and monetary, and share
- * of revenue (segment monetary / total monetary). Sorted by customers, descending (ties by name; polars 0.24 takes one sort direction, so counts are negated).
+ * of revenue (segment monetary / total monetary; money totals by `moneySum`). Sorted by customers, descending (ties by name; polars 0.24 takes one sort direction, so counts are negated).
  */
 export function segmentSummary(rfm: DataFrame): DataFrame {
-  const total = Number(rfm.getColumn("monetary").sum());
+  const total = moneyTotal(rfm, "monetary");
   const n = rfm.height;
   return rfm
     .groupBy("segment")
@@ -14,10 +16,10 @@ export function segmentSummary(rfm: DataFrame): DataFrame {
       pl.len().alias("customers"),
       pl.col("recency").mean().alias("meanRecency"),
       pl.col("frequency").mean().alias("meanFrequency"),
-      pl.col("monetary").mean().alias("meanMonetary"),
-      pl.col("monetary").sum().alias("revenue"),
+      moneySum("monetary").alias("revenue"),
     )
     .withColumns(
+      pl.col("revenue").div(pl.col("customers")).alias("meanMonetary"),
       pl.col("customers").cast(pl.Float64).div(n).alias("customerShare"),
       pl.col("revenue").div(total).alias("revenueShare"),
     )
@@ -43,15 +45,11 @@ export function regionOf(country: string | null): string {
 }
 
 /**
- * Each customer's country: the country of most of their purchase lines (ties by name), with
- * its region. Sorted by customerId.
+ * Each customer's country: the country of most of their purchase lines (lines without one not
+ * counted; ties by name, see `mostFrequentBy`), with its region. Sorted by customerId.
  */
 export function customerCountries(customerLines: DataFrame): DataFrame {
-  const counts = customerLines
-    .groupBy(["customerId", "country"])
-    .agg(pl.len().alias("lines"))
-    .sort([pl.col("customerId"), pl.col("lines").mul(-1), pl.col("country")]);
-  const first = counts.groupBy("customerId").agg(pl.col("country").first().alias("country")).sort("customerId");
+  const first = mostFrequentBy(customerLines, "customerId", "country");
   const countries = first.getColumn("country").toArray() as (string | null)[];
   return first.withColumns(pl.Series("region", countries.map(regionOf)));
 }
@@ -106,4 +104,22 @@ export function segmentRow(summary: DataFrame, segment: string): { customers: nu
     customers: Number(r.customers), customerShare: Number(r.customerShare), revenueShare: Number(r.revenueShare),
     meanRecency: Number(r.meanRecency), meanFrequency: Number(r.meanFrequency), meanMonetary: Number(r.meanMonetary),
   };
+}
+
+/**
+ * Customers whose segment differs between two RFM tables of the same customers (for example the
+ * two tie rules), matched by customerId: one row per move with columns `from` (the segment in
+ * `a`), `to` (in `b`) and `customers`, most customers first (ties by from, then to). Customers in
+ * only one table are not counted. Example: a = {1: Hibernating, 2: Champions}, b = {1: About To
+ * Sleep, 2: Champions} -> one row: Hibernating -> About To Sleep, 1 customer.
+ */
+export function segmentMoves(a: DataFrame, b: DataFrame): DataFrame {
+  const left = a.select(pl.col("customerId"), pl.col("segment").alias("from"));
+  const right = b.select(pl.col("customerId"), pl.col("segment").alias("to"));
+  return left
+    .join(right, { on: "customerId" })
+    .filter(pl.col("from").neq(pl.col("to")))
+    .groupBy(["from", "to"])
+    .agg(pl.len().cast(pl.Float64).alias("customers"))
+    .sort([pl.col("customers").mul(-1), pl.col("from"), pl.col("to")]);
 }

@@ -8,6 +8,7 @@ import pl from "nodejs-polars";
 import type { DataFrame } from "nodejs-polars";
 import { UserError } from "../errors";
 import { requireProductColumn } from "../model";
+import { moneySum } from "../money";
 import { addDays, dayNumber, isoDayFromNumber } from "./days";
 import type { DailySeries } from "./types";
 
@@ -68,7 +69,7 @@ export function dailyProductUnits(sales: DataFrame): DataFrame {
  */
 export function dailyRevenue(sales: DataFrame): DataFrame {
   requireSalesColumns(sales, ["invoiceDate", "amount"]);
-  const perDay = sales.withColumns(SALE_DAY).groupBy("date").agg(pl.col("amount").sum().cast(pl.Float64).alias("revenue"));
+  const perDay = sales.withColumns(SALE_DAY).groupBy("date").agg(moneySum(pl.col("amount").cast(pl.Float64)).alias("revenue"));
   return salesCalendar(sales)
     .join(perDay, { on: "date", how: "left" })
     .withColumns(pl.col("revenue").fillNull(0))

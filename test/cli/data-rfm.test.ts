@@ -1,8 +1,9 @@
 import { spawnSync } from "child_process";
-import { existsSync, readFileSync, readdirSync, writeFileSync } from "fs";
+import { existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from "fs";
 import { join } from "path";
 import { describe, expect, it } from "vitest";
 import { REPO_DATA, tempDir, tempFile } from "../helpers";
+import tiesReference from "../reference/rfm_ties_uci.json";
 import { cli } from "./run";
 
 const UCI = join(REPO_DATA, "online_retail.csv.gz");
@@ -64,8 +65,16 @@ describe("retail-lab clean", () => {
 describe("retail-lab rfm and segments", () => {
   const dir = tempDir();
   const out = join(dir, "rfm.csv");
-  const r = cli(["rfm", "--input", UCI, "--out", out]);
+  const r = cli(["rfm", "--input", UCI, "--out", out, "--ties", "first"]);
   const lines = readFileSync(out, "utf8").trim().split("\n");
+  const segmentCounts = (rows: string[]) => {
+    const counts: Record<string, number> = {};
+    for (const l of rows.slice(1)) {
+      const seg = l.split(",")[8];
+      counts[seg] = (counts[seg] ?? 0) + 1;
+    }
+    return counts;
+  };
   it("writes one row per customer with the documented columns, sorted by customerId", () => {
     expect(r.status).toBe(0);
     expect(lines[0]).toBe("customerId,recency,frequency,monetary,units,R,F,M,segment,volume");
@@ -75,23 +84,30 @@ describe("retail-lab rfm and segments", () => {
     // customer 12347: last purchase 2011-12-07, 7 invoices, £4,310.00 (checked independently with Python's csv module on the raw file)
     expect(lines).toContain("12347,3,7,4310,2458,5,5,5,Champions,High");
   });
-  it("reproduces the published segment counts", () => {
-    const counts: Record<string, number> = {};
-    for (const l of lines.slice(1)) {
-      const seg = l.split(",")[8];
-      counts[seg] = (counts[seg] ?? 0) + 1;
-    }
-    expect(counts).toEqual({
+  it("reproduces the published segment counts with --ties first", () => {
+    expect(segmentCounts(lines)).toEqual({
       Hibernating: 1077, "Loyal Customers": 819, Champions: 632, "At Risk": 596, "Potential Loyalists": 481, "About To Sleep": 350,
       "Need Attention": 187, Promising: 91, "Can't Lose Them": 63, "New Customers": 42,
     });
   });
+  it("by default gives customers with equal values one score (pandas rank method min, test/reference/rfm_ties_uci.py)", () => {
+    const own = join(dir, "rfm_min.csv");
+    expect(cli(["rfm", "--input", UCI, "--out", own]).status).toBe(0);
+    const rows = readFileSync(own, "utf8").trim().split("\n");
+    expect(segmentCounts(rows)).toEqual(tiesReference.min.segments);
+    rmSync(own);
+  });
   it("exports one segment for a CRM, leaving no temporary files", () => {
     const list = join(dir, "at_risk.csv");
-    const s = cli(["segments", "--input", UCI, "--segment", "At Risk", "--out", list]);
+    const s = cli(["segments", "--input", UCI, "--segment", "At Risk", "--out", list, "--ties", "first"]);
     expect(s.status).toBe(0);
-    expect(readFileSync(list, "utf8").trim().split("\n")).toHaveLength(597);
+    expect(readFileSync(list, "utf8").trim().split("\n")).toHaveLength(597); // 596 At Risk with ties first, plus the header
     expect(readdirSync(dir).sort()).toEqual(["at_risk.csv", "rfm.csv"]);
+  });
+  it("refuses an unknown --ties rule before reading any data", () => {
+    const s = cli(["segments", "--input", UCI, "--segment", "At Risk", "--out", join(dir, "x.csv"), "--ties", "dense"]);
+    expect(s.status).toBe(2);
+    expect(s.stderr.trim()).toBe('retail-lab segments: --ties must be min or first, not "dense".');
   });
   it("refuses an unknown segment, listing the real ones", () => {
     const s = cli(["segments", "--input", UCI, "--segment", "VIP", "--out", join(dir, "vip.csv")]);

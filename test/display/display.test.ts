@@ -4,7 +4,8 @@ import {
   chartBundle, closeRenderer, fmtCell, fmtInt, fmtMoney, fmtPct, inKernel, markdownTable, plotlyDivHtml, PLOTLY_MIME,
   sendBundle, showChart, showMarkdown, showTable, tableHtml, tableText, visibleRows,
 } from "../../src/display/index";
-import { barChart } from "../../src/charts/basic";
+import { barChart, histogram } from "../../src/charts/basic";
+import { decodePng, inkPixels } from "../png";
 
 afterAll(() => closeRenderer());
 
@@ -70,6 +71,18 @@ describe("charts", () => {
     const a = await chartBundle(barChart(["a"], [1], { title: "A" }), { width: 300, height: 200 });
     const c = await chartBundle(barChart(["a"], [1], { title: "C" }), { width: 300, height: 200 });
     expect(a["image/png"]).not.toBe(c["image/png"]);
+  });
+  it("draws the bars of a log-scale histogram (plotly's own histogram on a log axis draws none)", async () => {
+    // skewed counts like RFM frequency: 300 customers with 1 order, 120 with 2, 40 with 5, 10 with 40, 2 with 200
+    const values = [...Array(300).fill(1), ...Array(120).fill(2), ...Array(40).fill(5), ...Array(10).fill(40), 200, 200];
+    // the plot area inside the themed margins (l 70, r 30, t 60, b 60), 2 px in from its edges
+    const plotArea = { x: 72, y: 62, w: 900 - 100 - 4, h: 480 - 120 - 4 };
+    const ink = async (fig: Parameters<typeof chartBundle>[0]) =>
+      inkPixels(decodePng(Buffer.from((await chartBundle(fig))["image/png"] as string, "base64")), plotArea);
+    expect(await ink(histogram(values, { title: "orders" }, { bins: 60, logX: true }))).toBeGreaterThan(5000);
+    // the figure histogram(..., { logX: true }) used to return: an empty frame, which the check sees
+    const old = { data: [{ type: "histogram", x: values, nbinsx: 60 }], layout: { title: { text: "orders" }, xaxis: { type: "log" } } };
+    expect(await ink(old)).toBe(0);
   });
   it("writes report HTML that is deterministic and cannot close its script early", () => {
     const fig = { data: [{ type: "bar", x: ["</script>"], y: [1] }], layout: {} };

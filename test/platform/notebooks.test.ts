@@ -15,6 +15,8 @@ import { CHROMIUM_ARGS, findChromium } from "../../src/display/png";
 import { fmtInt } from "../../src/display/format";
 import { PLOTLY_MIME } from "../../src/display/chart";
 import { tempDir } from "../helpers";
+import { markShares, pngLayouts, traceMarks, webglImages, type TraceMarks } from "./chart-checks";
+import { notebookDifferences } from "./notebook-diff";
 import { ROOT, runScript } from "./run";
 
 const NOTEBOOKS = readdirSync(join(ROOT, "notebooks")).filter((f) => f.endsWith(".ipynb")).sort();
@@ -26,6 +28,13 @@ beforeAll(() => {
 }, 1_500_000);
 
 const executed = (name: string) => JSON.parse(readFileSync(join(out, "nb", name), "utf8")) as Notebook;
+
+/**
+ * The least share of a plot area a chart must cover with marks (test/png.ts `markPixels`: ink
+ * that is not a grid, zero or axis line). Measured on the reports: an empty frame 0, the
+ * thinnest real chart (one curve, the Pareto chart) 1.1%.
+ */
+const MIN_MARK_SHARE = 0.002;
 const texts = (nb: Notebook) =>
   nb.cells.flatMap((c) => (c.outputs ?? []).map((o) => String((o.data?.["text/markdown"] as string) ?? (o.data?.["text/html"] as string) ?? ""))).join("\n");
 
@@ -56,6 +65,13 @@ describe("npm start", () => {
     }
   });
 
+  it.each(NOTEBOOKS)("%s: the committed notebook is the one the code makes (same bytes; chart images by pixels)", (name) => {
+    if (process.env.RETAIL_LAB_DATA) return; // on other data the outputs differ by design
+    const committed = readFileSync(join(ROOT, "notebooks", name), "utf8");
+    const diffs = notebookDifferences(committed, readFileSync(join(out, "nb", name), "utf8"));
+    expect(diffs, `notebooks/${name} is not what npm start makes from this code and data: run npm start and commit it`).toEqual([]);
+  });
+
   it("00-getting-started shows findings computed from the data", () => {
     const { report } = cleanTransactions(loadDataset({ transactions: DEFAULT_DATA_FILE }).transactions);
     const t = texts(executed("00-getting-started.ipynb"));
@@ -84,7 +100,7 @@ describe("the HTML reports in a browser with no network", () => {
   });
   afterAll(() => browser?.close());
 
-  it.each(NOTEBOOKS.map((n) => n.replace(".ipynb", "")))("%s.html: every chart draws, no page error, no failed or outside request", async (name) => {
+  it.each(NOTEBOOKS.map((n) => n.replace(".ipynb", "")))("%s.html: every chart draws marks and fits its title, its PNG too; no page error, no failed or outside request", async (name) => {
     const file = join(out, "reports", `${name}.html`);
     expect(existsSync(file)).toBe(true);
     const context = await browser.newContext();
@@ -116,6 +132,42 @@ describe("the HTML reports in a browser with no network", () => {
       }));
     expect(drawn).toHaveLength(charts);
     expect(drawn.every(Boolean)).toBe(true);
+
+    // every visible trace drew marks of its kind (see chart-checks.ts)
+    const marks = await traceMarks(page);
+    const line = (m: TraceMarks) => `chart ${m.chart + 1} "${m.title}", trace ${m.trace} (${m.type}): ${m.marks} ${m.kind}, wanted ${m.wanted}`;
+    expect(marks.filter((m) => m.marks < m.wanted).map(line)).toEqual([]);
+    expect(new Set(marks.map((m) => m.chart)).size, "charts with a visible trace").toBe(charts);
+    const webgl = [...new Set(marks.filter((m) => m.kind === "webgl").map((m) => m.chart))];
+    for (const shot of await webglImages(page, webgl)) expect(markShares(shot.png, [shot.area])[0], `WebGL chart ${shot.chart + 1} drew nothing`).toBeGreaterThan(MIN_MARK_SHARE);
+    // titles fit the interactive charts
+    const titles: { width: number; left: number; right: number; title: string }[] = await page.$$eval(".rl-chart", (divs: Element[]) =>
+      divs.map((d) => {
+        const svg = d.querySelector("svg.main-svg") as SVGSVGElement;
+        const t = d.querySelector(".gtitle") as SVGGraphicsElement | null;
+        const b = t ? t.getBoundingClientRect() : null;
+        const s = svg.getBoundingClientRect();
+        return { width: s.width, left: b ? b.left - s.left : 0, right: b ? b.right - s.left : 0, title: t?.textContent ?? "" };
+      }));
+    expect(titles.filter((t) => t.left < 0 || t.right > t.width).map((t) => `"${t.title}" spans ${t.left.toFixed(0)}..${t.right.toFixed(0)} px of ${t.width.toFixed(0)}`)).toEqual([]);
+
+    // every chart's PNG has marks in each plot area, and its title inside the image, above the plot
+    const outputs = executed(`${name}.ipynb`).cells.flatMap((c) => (c.outputs ?? []).filter((o) => o.data?.[PLOTLY_MIME]));
+    const pngs = outputs.map((o) => Buffer.from(String(o.data?.["image/png"]), "base64"));
+    const figures = outputs.map((o, i) => ({ ...(o.data?.[PLOTLY_MIME] as { data: unknown[]; layout: Record<string, unknown> }), width: pngs[i].readUInt32BE(16), height: pngs[i].readUInt32BE(20) }));
+    const layouts = await pngLayouts(page, figures);
+    const problems: string[] = [];
+    layouts.forEach((l, i) => {
+      const what = `PNG of chart ${i + 1} "${String((figures[i].layout.title as { text?: string } | undefined)?.text ?? "")}"`;
+      markShares(pngs[i], l.areas).forEach((share, k) => {
+        if (!(share > MIN_MARK_SHARE)) problems.push(`${what}: plot area ${k + 1} is a blank frame (${(share * 100).toFixed(2)}% marks)`);
+      });
+      const t = l.title;
+      if (t && (t.x < 0 || t.x + t.w > figures[i].width || t.y < 0 || t.y + t.h > l.plotTop)) {
+        problems.push(`${what}: the title spans x ${t.x.toFixed(0)}..${(t.x + t.w).toFixed(0)}, y ${t.y.toFixed(0)}..${(t.y + t.h).toFixed(0)} in a ${figures[i].width} px image whose plot starts at y ${l.plotTop}`);
+      }
+    });
+    expect(problems).toEqual([]);
     expect(errors).toEqual([]);
     expect(failed).toEqual([]);
     expect(outside).toEqual([]);

@@ -4,10 +4,11 @@ import { describe, expect, it } from "vitest";
 import { cleanTransactions } from "../../src/clean/clean";
 import { loadDataset } from "../../src/data/load";
 import {
-  compareIds, customerCountries, daysBefore, rankScores, ranksOf, regionOf, rfmTable, scoreOfRank, segmentActions, segmentOf,
-  segmentMixMatrix, segmentRow, segmentSummary, snapshotDate, volumeSegment,
+  compareIds, customerCountries, daysBefore, describeTieRule, minRanksOf, rankScores, ranksOf, regionOf, rfmTable, scoreOfRank, segmentActions,
+  segmentMoves, segmentOf, segmentMixMatrix, segmentRow, segmentSummary, snapshotDate, volumeSegment,
 } from "../../src/rfm/index";
 import { REPO_DATA } from "../helpers";
+import reference from "../reference/rfm_ties_uci.json";
 
 describe("scores", () => {
   it("ranks ascending with ties broken by customer ID", () => {
@@ -17,6 +18,28 @@ describe("scores", () => {
     expect(ranksOf([5, 3, 5, 1], ["20", "10", "3", "7"], true)).toEqual([2, 3, 1, 4]);
     expect(compareIds("9", "10")).toBeLessThan(0);
     expect(compareIds("b", "a")).toBeGreaterThan(0);
+  });
+  it("ranks equal values at the smallest rank of their group (ties \"min\")", () => {
+    // ascending 1 (1st), 3 (2nd), 5 and 5 (both 3rd)
+    expect(minRanksOf([5, 3, 5, 1])).toEqual([3, 2, 3, 1]);
+    // descending: 5 and 5 (both 1st), 3 (3rd: two values before it), 1 (4th)
+    expect(minRanksOf([5, 3, 5, 1], true)).toEqual([1, 3, 1, 4]);
+    expect(minRanksOf([2, 2, 2])).toEqual([1, 1, 1]);
+    expect(minRanksOf([])).toEqual([]);
+  });
+  it("gives equal values equal scores by default, and breaks ties by ID with ties \"first\"", () => {
+    // 6 customers bought once, 2 twice, then 5 and 9 orders; n = 10, bins = 5
+    const f = [1, 1, 1, 1, 1, 1, 2, 2, 5, 9];
+    const ids = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10"];
+    // min: the 1s rank 1 -> 1 + floor(5 x 0 / 10) = 1; the 2s rank 7 -> 1 + floor(30 / 10) = 4;
+    // 5 ranks 9 -> 1 + floor(40 / 10) = 5; 9 ranks 10 -> 1 + floor(45 / 10) = 5
+    expect(rankScores(f, ids, 5)).toEqual([1, 1, 1, 1, 1, 1, 4, 4, 5, 5]);
+    // first: the 1s rank 1..6 by ID -> 1 + floor(0, 5, 10, 15, 20, 25 / 10) = 1, 1, 2, 2, 3, 3
+    expect(rankScores(f, ids, 5, false, "first")).toEqual([1, 1, 2, 2, 3, 3, 4, 4, 5, 5]);
+    // recency, ranked descending, n = 4, bins = 2: 10 is 1st, the two 3s 2nd (min) or 2nd and 3rd (first), 1 is 4th
+    // min: 1 + floor(2 x (1, 2, 2, 4 - 1) / 4) = 1, 1, 1, 2; first: 1 + floor(2 x (2, 1, 3, 4 - 1) / 4) = 1, 1, 2, 2
+    expect(rankScores([3, 10, 3, 1], ["a", "b", "c", "d"], 2, true)).toEqual([1, 1, 1, 2]);
+    expect(rankScores([3, 10, 3, 1], ["a", "b", "c", "d"], 2, true, "first")).toEqual([1, 1, 2, 2]);
   });
   it("scores = 1 + floor(bins (rank - 1) / n)", () => {
     expect([1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map((r) => scoreOfRank(r, 10, 5))).toEqual([1, 1, 2, 2, 3, 3, 4, 4, 5, 5]);
@@ -85,17 +108,74 @@ describe("rfmTable on a hand-made case", () => {
   });
 });
 
+describe("RFM ties: customers who behave the same get the same scores", () => {
+  // A CD shop's log in miniature (CDNOW: half the customers bought once). Ten customers, all last
+  // buying on 2011-01-10 (recency 1 from the snapshot 2011-01-11); customer c places k orders of
+  // one £10 item: customers 1-6 once, 7 and 8 twice, 9 five times, 10 nine times.
+  const orders: [string, number][] = [["1", 1], ["2", 1], ["3", 1], ["4", 1], ["5", 1], ["6", 1], ["7", 2], ["8", 2], ["9", 5], ["10", 9]];
+  const rows = orders.flatMap(([c, k]) => Array.from({ length: k }, (_, j) => ({ invoice: `${c}-${j}`, customerId: c, day: 10 - j })));
+  const lines = pl.DataFrame({
+    invoice: rows.map((r) => r.invoice),
+    invoiceDate: rows.map((r) => new Date(Date.UTC(2011, 0, r.day, 12))),
+    quantity: rows.map(() => 1),
+    unitPrice: rows.map(() => 10),
+    customerId: rows.map((r) => r.customerId),
+  }).withColumns(pl.col("quantity").mul(pl.col("unitPrice")).alias("amount"));
+  const byDefault = rfmTable(lines, lines);
+  const first = rfmTable(lines, lines, { ties: "first" });
+  // "RFM segment" per customer, customers 1 to 10
+  const pick = (t: typeof byDefault) => (t.toRecords() as { customerId: string; R: number; F: number; M: number; segment: string }[])
+    .sort((a, b) => Number(a.customerId) - Number(b.customerId))
+    .map((r) => `${r.R}${r.F}${r.M} ${r.segment}`);
+  it("gives the six identical one-time buyers one score and one segment by default", () => {
+    // recency 1 for everyone: one tie group, R = 1; F and M as in the 10-customer case above: 1 x 6, 4, 4, 5, 5
+    expect(pick(byDefault)).toEqual([
+      "111 Hibernating", "111 Hibernating", "111 Hibernating", "111 Hibernating", "111 Hibernating", "111 Hibernating",
+      "144 At Risk", "144 At Risk", "155 Can't Lose Them", "155 Can't Lose Them",
+    ]);
+  });
+  it("spreads them by customer ID with ties \"first\", as the published UCI counts do", () => {
+    // ranks 1..10 by ID for R (all equal), F and M: scores 1, 1, 2, 2, 3, 3, 4, 4, 5, 5
+    expect(pick(first)).toEqual([
+      "111 Hibernating", "111 Hibernating", "222 Hibernating", "222 Hibernating", "333 Need Attention", "333 Need Attention",
+      "444 Loyal Customers", "444 Loyal Customers", "555 Champions", "555 Champions",
+    ]);
+  });
+  it("counts the customers who change segment between the two rules", () => {
+    // customers 5, 6: Hibernating -> Need Attention; 7, 8: At Risk -> Loyal Customers; 9, 10: Can't Lose Them -> Champions
+    expect(segmentMoves(byDefault, first).toRecords()).toEqual([
+      { from: "At Risk", to: "Loyal Customers", customers: 2 },
+      { from: "Can't Lose Them", to: "Champions", customers: 2 },
+      { from: "Hibernating", to: "Need Attention", customers: 2 },
+    ]);
+    expect(segmentMoves(first, first).height).toBe(0);
+  });
+  it("refuses an unknown tie rule with a sentence, and describes the two", () => {
+    expect(() => rfmTable(lines, lines, { ties: "dense" as never })).toThrow('Unknown RFM tie rule "dense": use "min" or "first".');
+    expect(describeTieRule("min")).toMatch(/equal values get equal scores/);
+    expect(describeTieRule("first")).toMatch(/broken by customer ID/);
+  });
+});
+
 describe("the UCI Online Retail segments", () => {
-  it("reproduces the published segment counts", () => {
-    const c = cleanTransactions(loadDataset({ transactions: join(REPO_DATA, "online_retail.csv.gz") }).transactions);
-    const rfm = rfmTable(c.customerLines, c.sales);
+  const c = cleanTransactions(loadDataset({ transactions: join(REPO_DATA, "online_retail.csv.gz") }).transactions);
+  const counts = (rfm: ReturnType<typeof rfmTable>) =>
+    Object.fromEntries((segmentSummary(rfm).toRecords() as { segment: string; customers: number }[]).map((r) => [r.segment, Number(r.customers)]));
+  it("reproduces the published segment counts with ties broken by customer ID", () => {
+    const rfm = rfmTable(c.customerLines, c.sales, { ties: "first" });
     expect(rfm.height).toBe(4338);
-    const counts = Object.fromEntries((segmentSummary(rfm).toRecords() as { segment: string; customers: number }[]).map((r) => [r.segment, Number(r.customers)]));
-    expect(counts).toEqual({
+    expect(counts(rfm)).toEqual({
       Hibernating: 1077, "Loyal Customers": 819, Champions: 632, "At Risk": 596, "Potential Loyalists": 481, "About To Sleep": 350,
       "Need Attention": 187, Promising: 91, "Can't Lose Them": 63, "New Customers": 42,
     });
+    expect(counts(rfm)).toEqual(reference.first.segments);
     expect(snapshotDate(c.sales).toISOString()).toBe("2011-12-10T00:00:00.000Z");
+  });
+  it("matches pandas' rank(method=\"min\") by default (test/reference/rfm_ties_uci.py, pandas 1.5.3)", () => {
+    const rfm = rfmTable(c.customerLines, c.sales);
+    expect(counts(rfm)).toEqual(reference.min.segments);
+    const oneTimeF = [...new Set(rfm.filter(pl.col("frequency").eq(1)).getColumn("F").toArray() as number[])].sort();
+    expect(oneTimeF).toEqual(reference.min.oneTimeBuyerF); // [1]: every one-time buyer the same F
   });
 });
 

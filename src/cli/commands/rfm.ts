@@ -4,14 +4,30 @@ import { UserError } from "../../errors";
 import { fmtInt } from "../../display/format";
 import { customerRoster } from "../../data/load";
 import { writeCsv } from "../../io/csv";
-import { rfmTable, segmentSummary } from "../../rfm/index";
+import { rfmTable, segmentSummary, tieRuleOf, TIE_RULES, type TieRule } from "../../rfm/index";
 import { intOption, type Command } from "../args";
 import { cleanFromOptions, dataOptions } from "../data-options";
 import type { Dataset } from "../../model";
 import type { CleanData } from "../../clean/clean";
 
-function rfmOf(dataset: Dataset, clean: CleanData, bins: number) {
-  return rfmTable(clean.customerLines, clean.sales, { bins, roster: customerRoster(dataset) });
+function rfmOf(dataset: Dataset, clean: CleanData, bins: number, ties: TieRule) {
+  return rfmTable(clean.customerLines, clean.sales, { bins, ties, roster: customerRoster(dataset) });
+}
+
+const TIES_OPTION = {
+  name: "ties",
+  value: TIE_RULES.join("|"),
+  help: "how equal values rank: min (default) gives customers with equal values the same score; first breaks ties by customer ID (the published UCI counts)",
+};
+
+/** The --ties option's rule, or a user error naming the option and value. */
+function tiesOption(o: Record<string, unknown>): TieRule {
+  if (o.ties === undefined) return "min";
+  try {
+    return tieRuleOf(o.ties);
+  } catch {
+    throw new UserError(`--ties must be ${TIE_RULES.join(" or ")}, not "${String(o.ties)}".`);
+  }
 }
 
 export const rfmCommand: Command = {
@@ -21,10 +37,12 @@ export const rfmCommand: Command = {
     ...dataOptions({ customers: true, products: false }),
     { name: "out", value: "FILE.csv", help: "where to write the table (atomically)", required: true, output: "file" },
     { name: "bins", value: "N", help: "score bins (default 5)" },
+    TIES_OPTION,
   ],
   async run(o) {
+    const bins = intOption(o, "bins", 5, 2, 10), ties = tiesOption(o);
     const { dataset, clean } = await cleanFromOptions(o);
-    const rfm = rfmOf(dataset, clean, intOption(o, "bins", 5, 2, 10));
+    const rfm = rfmOf(dataset, clean, bins, ties);
     writeCsv(String(o.out), rfm);
     console.log(`wrote ${fmtInt(rfm.height)} customers to ${o.out}`);
     const s = segmentSummary(rfm.filter(pl.col("segment").neq(pl.lit("No Orders"))));
@@ -39,10 +57,12 @@ export const segmentsCommand: Command = {
     ...dataOptions({ customers: true, products: false }),
     { name: "segment", value: "NAME", help: 'segment name, e.g. "At Risk"', required: true },
     { name: "out", value: "FILE.csv", help: "where to write the list", required: true, output: "file" },
+    TIES_OPTION,
   ],
   async run(o) {
+    const ties = tiesOption(o);
     const { dataset, clean } = await cleanFromOptions(o);
-    const rfm = rfmOf(dataset, clean, 5);
+    const rfm = rfmOf(dataset, clean, 5, ties);
     const names = [...new Set(rfm.getColumn("segment").toArray() as string[])].sort();
     const wanted = String(o.segment);
     if (!names.includes(wanted)) throw new UserError(`No segment named "${wanted}". Segments in this data: ${names.join(", ")}.`);
