@@ -9,7 +9,7 @@
 import { loadavg } from "os";
 import { elbow, featureMatrix, kmeans, log1pColumns, standardize } from "../src/clusters";
 import { customerFeatures } from "../src/features";
-import { normal, seededRng } from "../src/random";
+import { normal, seededRng } from "../src/util/index";
 import { cleanTransactions } from "../src/clean/clean";
 import { DEFAULT_DATA_FILE } from "../src/data/default";
 import { loadDataset } from "../src/data/load";

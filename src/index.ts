@@ -7,9 +7,7 @@
  */
 export * from "./model";
 export * from "./errors";
-export * from "./random";
-export * from "./money";
-export * from "./frames";
+export * from "./util/index";
 export * from "./data/index";
 export * from "./clean/index";
 export * from "./eda/index";

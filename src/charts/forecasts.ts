@@ -3,7 +3,7 @@
  * DailySeries, TradingCalendar and SeriesForecast objects. Nothing here computes a forecast.
  */
 import type { Figure } from "../display/chart";
-import { addDays, dayNumber, isoDayFromNumber, isoWeekday, WEEKDAY_NAMES } from "../series/days";
+import { addDays, isoDayOfNumber, isoWeekday, parseIsoDay, WEEKDAY_NAMES } from "../util/index";
 import { seriesDays } from "../series/daily";
 import { weekdayProfile } from "../series/explore";
 import type { DailySeries, TradingCalendar } from "../series/types";
@@ -215,10 +215,10 @@ export function weekdayProfileFigure(series: DailySeries, valueLabel = "mean per
  * closed days of `calendar` marked by a cross, and the closed runs listed in the title.
  */
 export function closedDaysFigure(shop: DailySeries, calendar: TradingCalendar): Figure {
-  const first = dayNumber(shop.start);
+  const first = parseIsoDay(shop.start);
   const monday = first - (isoWeekday(shop.start) - 1);
   const weeks = Math.ceil((first + shop.values.length - monday) / 7);
-  const weekStarts = Array.from({ length: weeks }, (_, w) => isoDayFromNumber(monday + 7 * w));
+  const weekStarts = Array.from({ length: weeks }, (_, w) => isoDayOfNumber(monday + 7 * w));
   const z: (number | null)[][] = Array.from({ length: 7 }, () => new Array(weeks).fill(null));
   const closedX: string[] = [];
   const closedY: string[] = [];

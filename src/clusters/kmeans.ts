@@ -12,7 +12,7 @@
  * bounds). None of this changes what is computed: labels are returned in the caller's order.
  */
 import { UserError } from "../errors";
-import { seededRng, type Rng } from "../random";
+import { seededRng, type Rng } from "../util/index";
 import { columnMoments, flattenPoints, type FlatPoints, type MatrixNames, type Points } from "./matrix";
 
 /** Options of `kmeans`. */

@@ -2,7 +2,7 @@
 import pl from "nodejs-polars";
 import type { DataFrame, Series } from "nodejs-polars";
 import { UserError } from "../errors";
-import { moneySum, moneyTotal } from "../money";
+import { moneySum, moneyTotal } from "../util/index";
 
 /** One cluster described by `clusterProfiles`. */
 export interface ClusterProfile {

@@ -1,6 +1,6 @@
 /** Silhouette: how much closer each point is to its own cluster than to the next nearest one. */
 import { UserError } from "../errors";
-import { sampleIndices, seededRng } from "../random";
+import { sampleIndices, seededRng } from "../util/index";
 import { flattenPoints, type FlatPoints, type MatrixNames, type Points } from "./matrix";
 
 /** Labels renumbered 0..m-1 in order of first appearance, with the size of each. */

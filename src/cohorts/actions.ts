@@ -2,7 +2,7 @@
  * The action each loyalty finding calls for, written from the computed figures (never typed
  * per dataset): the play is a fixed rule per finding, the numbers come from the report.
  */
-import { fmtInt, fmtPct } from "../display/format";
+import { fmtInt, fmtShare, ordinal } from "../util/index";
 import type { LoyaltyReport } from "./loyalty";
 
 /** One finding and the action it calls for. */
@@ -11,9 +11,7 @@ export interface LoyaltyAction {
   action: string;
 }
 
-function pct(x: number | null): string {
-  return x === null ? "n/a" : fmtPct(x);
-}
+const pct = (x: number | null): string => fmtShare(x);
 
 /** One sentence per loyalty finding (retention, second order, threshold, gaps, one-time buyers, never-ordered). */
 export function loyaltyActions(r: LoyaltyReport): LoyaltyAction[] {
@@ -83,10 +81,4 @@ export function loyaltyActions(r: LoyaltyReport): LoyaltyAction[] {
     });
   }
   return out;
-}
-
-/** `1st`, `2nd`, `3rd`, `4th`, ... */
-export function ordinal(n: number): string {
-  const s = n % 100 >= 11 && n % 100 <= 13 ? "th" : ["th", "st", "nd", "rd"][n % 10] ?? "th";
-  return `${n}${s}`;
 }

@@ -3,8 +3,8 @@
  * never ordered, and the whole loyalty report in one call.
  */
 import pl, { type DataFrame } from "nodejs-polars";
-import { quantileOfValues } from "../products/performance";
-import { customerHistories, dayLabel, endDayOf, historiesUpTo, type CustomerHistory } from "./orders";
+import { DAY_MS, isoDayOfNumber, quantile } from "../util/index";
+import { customerHistories, endDayOf, historiesUpTo, type CustomerHistory } from "./orders";
 import { cohortRetentionOf, averageRetention, type CohortRetention, type CohortRetentionOptions } from "./retention";
 import { loyaltyThreshold, repeatCurveOf, type LoyaltyThreshold, type RepeatCurve } from "./repeat";
 
@@ -33,7 +33,7 @@ export function purchaseGapsOf(histories: CustomerHistory[]): PurchaseGaps {
     if (days.length > 1) customers++;
     for (let i = 1; i < days.length; i++) gaps.push(days[i] - days[i - 1]);
   }
-  const q = (p: number) => (gaps.length ? quantileOfValues(gaps, p) : null);
+  const q = (p: number) => (gaps.length ? quantile(gaps, p) : null);
   return { gaps, customers, median: q(0.5), q1: q(0.25), q3: q(0.75), mean: gaps.length ? gaps.reduce((a, b) => a + b, 0) / gaps.length : null };
 }
 
@@ -141,13 +141,13 @@ export interface LoyaltyReport {
 export function loyaltyReport(customerLines: DataFrame, options: LoyaltyOptions = {}): LoyaltyReport {
   const all = customerHistories(customerLines);
   const endDay = endDayOf(all, options.end);
-  const end = new Date(endDay * 86_400_000);
+  const end = new Date(endDay * DAY_MS);
   const histories = historiesUpTo(all, endDay);
   const window = options.window ?? 90;
   const retention = cohortRetentionOf(histories, { end, includePartialMonth: options.includePartialMonth });
   const curve = repeatCurveOf(histories, { window, end, maxOrders: options.maxOrders });
   return {
-    end: dayLabel(endDay),
+    end: isoDayOfNumber(endDay),
     customers: histories.length,
     orders: histories.reduce((s, h) => s + h.days.length, 0),
     retention,

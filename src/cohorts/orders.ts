@@ -5,8 +5,7 @@
  */
 import pl, { type DataFrame } from "nodejs-polars";
 import { UserError } from "../errors";
-import { moneySum } from "../money";
-import { DAY_MS, epochDayExpr } from "../products/days";
+import { moneySum, DAY_MS, dayNumberExpr } from "../util/index";
 
 /** One customer's orders in time order. */
 export interface CustomerHistory {
@@ -31,11 +30,6 @@ export function monthLabel(index: number): string {
   return `${y}-${String(m).padStart(2, "0")}`;
 }
 
-/** `YYYY-MM-DD` of an epoch day. */
-export function dayLabel(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
-}
-
 /**
  * Each customer's orders (see the module comment), customers sorted by ID, orders by time then
  * invoice. Lines without a customer ID are left out. Refuses a table with no customer lines.
@@ -47,7 +41,7 @@ export function customerHistories(customerLines: DataFrame): CustomerHistory[] {
   }
   const orders = lines
     .groupBy(["customerId", "invoice"])
-    .agg(pl.col("invoiceDate").cast(pl.Datetime("ms")).cast(pl.Int64).min().alias("__ms"), epochDayExpr().min().alias("__day"), moneySum("amount").alias("__value"))
+    .agg(pl.col("invoiceDate").cast(pl.Datetime("ms")).cast(pl.Int64).min().alias("__ms"), dayNumberExpr().min().alias("__day"), moneySum("amount").alias("__value"))
     .sort(["customerId", "__ms", "invoice"]);
   const ids = orders.getColumn("customerId").toArray() as string[];
   const days = (orders.getColumn("__day").toArray() as unknown[]).map(Number);

@@ -14,7 +14,8 @@
  */
 import type { DataFrame } from "nodejs-polars";
 import { UserError } from "../errors";
-import { customerHistories, dayLabel, endDayOf, historiesUpTo, type CustomerHistory } from "./orders";
+import { isoDayOfNumber } from "../util/index";
+import { customerHistories, endDayOf, historiesUpTo, type CustomerHistory } from "./orders";
 
 /** The normal quantile of a two-sided 95% interval. */
 export const Z95 = 1.959963984540054;
@@ -92,7 +93,7 @@ export function repeatCurveOf(all: CustomerHistory[], options: RepeatCurveOption
     const eligible = customers - censored;
     steps.push({ n, customers, censored, eligible, repeaters, share: eligible ? repeaters / eligible : null, ...wilsonInterval(repeaters, eligible) });
   }
-  return { window, end: dayLabel(endDay), steps };
+  return { window, end: isoDayOfNumber(endDay), steps };
 }
 
 /** The repeat-purchase curve of the customer purchase lines (see the module comment). */

@@ -16,7 +16,8 @@
  */
 import pl, { type DataFrame } from "nodejs-polars";
 import { UserError } from "../errors";
-import { customerHistories, dayLabel, endDayOf, historiesUpTo, monthIndexOfDay, monthLabel, type CustomerHistory } from "./orders";
+import { isoDayOfNumber } from "../util/index";
+import { customerHistories, endDayOf, historiesUpTo, monthIndexOfDay, monthLabel, type CustomerHistory } from "./orders";
 
 /** Options of `cohortRetention`. */
 export interface CohortRetentionOptions {
@@ -57,7 +58,7 @@ export function isLastDayOfMonth(day: number): boolean {
 export function cohortRetentionOf(all: CustomerHistory[], options: CohortRetentionOptions = {}): CohortRetention {
   const endDay = endDayOf(all, options.end);
   const histories = historiesUpTo(all, endDay);
-  if (histories.length === 0) throw new UserError(`No order on or before ${dayLabel(endDay)}: no cohort to show.`);
+  if (histories.length === 0) throw new UserError(`No order on or before ${isoDayOfNumber(endDay)}: no cohort to show.`);
   const endMonth = monthIndexOfDay(endDay);
   const partial = !isLastDayOfMonth(endDay) && !options.includePartialMonth;
   const lastObserved = partial ? endMonth - 1 : endMonth;
@@ -100,7 +101,7 @@ export function cohortRetentionOf(all: CustomerHistory[], options: CohortRetenti
     retention: mask(active, (c, _k, v) => v / sizes[c]),
     revenue: mask(revenue, (_c, _k, v) => v),
     revenueRetention: mask(revenue, (c, _k, v) => (revenue[c][0] !== 0 ? v / revenue[c][0] : null)),
-    end: dayLabel(endDay),
+    end: isoDayOfNumber(endDay),
     lastObservedMonth: monthLabel(lastObserved),
     partialMonth: partial ? monthLabel(endMonth) : null,
   };

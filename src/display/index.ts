@@ -1,5 +1,4 @@
 export * from "./kernel";
-export * from "./format";
 export * from "./table";
 export * from "./markdown";
 export * from "./chart";

@@ -3,7 +3,7 @@
  * head and tail rows with a marker for the rows in between, numbers right-aligned.
  */
 import type { DataFrame } from "nodejs-polars";
-import { fmtCell, fmtInt } from "./format";
+import { fmtCell, fmtInt } from "../util/index";
 import { sendBundle, type MimeBundle } from "./kernel";
 
 export interface TableOptions {

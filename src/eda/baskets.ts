@@ -1,6 +1,6 @@
 /** Baskets and returns: how big orders are, and what cancellations cost. */
 import pl, { type DataFrame } from "nodejs-polars";
-import { moneySum, moneyTotal } from "../money";
+import { moneySum, moneyTotal } from "../util/index";
 
 /** Per invoice: lines (distinct products), units and value. Sorted by invoice. */
 export function basketSizes(sales: DataFrame): DataFrame {
@@ -8,18 +8,6 @@ export function basketSizes(sales: DataFrame): DataFrame {
     .groupBy("invoice")
     .agg(pl.col("stockCode").nUnique().alias("products"), pl.col("quantity").sum().alias("units"), moneySum("amount").alias("value"))
     .sort("invoice");
-}
-
-/**
- * The q-quantile of a numeric column with linear interpolation between order statistics
- * (numpy's default): position h = (n - 1) q, value = x[floor h] + (h - floor h)(x[ceil h] - x[floor h]).
- */
-export function quantileOf(df: DataFrame, column: string, q: number): number {
-  const xs = (df.getColumn(column).toArray() as unknown[]).map(Number).filter((x) => !Number.isNaN(x)).sort((a, b) => a - b);
-  if (xs.length === 0) return Number.NaN;
-  const h = (xs.length - 1) * q;
-  const lo = Math.floor(h);
-  return xs[lo] + (h - lo) * (xs[Math.min(lo + 1, xs.length - 1)] - xs[lo]);
 }
 
 /** What cancellations cost, from the cleaned tables. */

@@ -1,6 +1,6 @@
 /** Monthly sales metrics: how the business moves month by month. */
 import pl, { type DataFrame } from "nodejs-polars";
-import { moneySum } from "../money";
+import { moneySum } from "../util/index";
 
 /**
  * One row per calendar month of the sales table (`amount` = quantity x unit price):

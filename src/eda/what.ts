@@ -1,6 +1,6 @@
 /** What sells: top products by revenue and units, and the words of product descriptions. */
 import pl, { type DataFrame } from "nodejs-polars";
-import { moneySum } from "../money";
+import { moneySum } from "../util/index";
 import { productDescriptions } from "../products/descriptions";
 
 /**

@@ -1,6 +1,6 @@
 /** Where: revenue, customers and orders by country. */
 import pl, { type DataFrame } from "nodejs-polars";
-import { moneySum, moneyTotal } from "../money";
+import { moneySum, moneyTotal } from "../util/index";
 
 /**
  * Per country: revenue (sum of amount), orders (distinct invoices), customers (distinct IDs,

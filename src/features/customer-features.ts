@@ -5,7 +5,7 @@
 import pl from "nodejs-polars";
 import type { DataFrame, Expr } from "nodejs-polars";
 import { UserError } from "../errors";
-import { moneySum } from "../money";
+import { dayNumberOf, moneySum } from "../util/index";
 
 /**
  * One row of the customer features table (`customerFeatures`), sorted by `customerId`.
@@ -79,13 +79,6 @@ function requireColumns(df: DataFrame, table: string, columns: string[]): void {
 /** Days since 1970-01-01 of the calendar date of a datetime column. */
 function dayNumber(column: string): Expr {
   return pl.col(column).cast(pl.Date).cast(pl.Int32);
-}
-
-/** Days since 1970-01-01 of the calendar date (UTC fields) of a JS Date. */
-function dayNumberOf(date: Date): number {
-  return Math.floor(
-    Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate()) / 86_400_000,
-  );
 }
 
 /**

@@ -2,7 +2,7 @@
  * Rolling-origin evaluation on the training window: each model is refitted at several forecast
  * origins and scored on the days after each origin, inside the training window only.
  */
-import { addDays } from "../series/days";
+import { addDays } from "../util/index";
 import { mae, mase } from "./metrics";
 import { WEEK, type ModelRun } from "./models";
 import { recentLevel } from "./intervals";

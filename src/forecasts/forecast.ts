@@ -13,7 +13,7 @@
  */
 import { isUserError, UserError } from "../errors";
 import { closedMask, isClosedDay } from "../series/closed";
-import { addDays, dayNumber, dayRange } from "../series/days";
+import { addDays, dayRange, parseIsoDay } from "../util/index";
 import { ALWAYS_OPEN, type DailySeries, type TradingCalendar } from "../series/types";
 import { DEFAULT_CHECK_LIMITS, forecastProblem, type CheckLimits } from "./checks";
 import { backtestModel, chooseModel, rollingOrigins, type ModelBacktest } from "./backtest";
@@ -85,7 +85,7 @@ export function resolveOptions(options: ForecastOptions = {}): ResolvedOptions {
  * values, or a value that is not a finite number (a gap; a gap reaching the last day is named so).
  */
 export function validateSeries(series: DailySeries): void {
-  dayNumber(series.start);
+  parseIsoDay(series.start);
   const n = series.values.length;
   if (n < 2 * WEEK) {
     throw new UserError(`Series "${series.id}" has ${n} days; forecasting needs at least two weeks (${2 * WEEK} days) of history.`);

@@ -16,7 +16,6 @@ export type {
 export { MODEL_NAMES } from "./types";
 export type { Metrics } from "./metrics";
 export { accuracy, coverage, mae, mase, rmse, seasonalNaiveScale, wape } from "./metrics";
-export { empiricalQuantile } from "./quantile";
 export type { Minimum } from "./nelder-mead";
 export { nelderMead } from "./nelder-mead";
 export { seasonalNaive, seasonalNaiveRmse } from "./naive";

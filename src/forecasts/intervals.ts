@@ -5,7 +5,7 @@
  * chosen model actually erred on this series; wider when the series is busier (for sales counts
  * the spread grows with the level, like a Poisson's).
  */
-import { empiricalQuantile } from "./quantile";
+import { quantile } from "../util/index";
 import type { ErrorSample, PredictionInterval } from "./types";
 
 /** Days averaged by `recentLevel`. */
@@ -47,9 +47,10 @@ export function intervalsFromErrors(
 ): PredictionInterval[] {
   const relative = relativeErrors(samples);
   const clip = (v: number) => (nonNegative ? Math.max(0, v) : v);
+  const q = (p: number) => (relative.length ? quantile(relative, p) : 0);
   return levels.map((coverage) => {
-    const lo = level * (empiricalQuantile(relative, (1 - coverage) / 2) ?? 0);
-    const hi = level * (empiricalQuantile(relative, (1 + coverage) / 2) ?? 0);
+    const lo = level * q((1 - coverage) / 2);
+    const hi = level * q((1 + coverage) / 2);
     return {
       level: coverage,
       lower: point.map((p, t) => (closed[t] ? 0 : clip(p + lo))),

@@ -14,7 +14,7 @@
 import pl from "nodejs-polars";
 import type { DataFrame } from "nodejs-polars";
 import { UserError } from "../errors";
-import { empiricalQuantile } from "./quantile";
+import { quantile } from "../util/index";
 import { relativeWindowTotalErrors } from "./intervals";
 import type { FailedForecast, SeriesForecast } from "./types";
 
@@ -38,7 +38,7 @@ export function demandQuantile(result: SeriesForecast, days: number, serviceLeve
   const longest = Math.max(0, ...result.errorSamples.map((e) => e.errors.length));
   const window = Math.max(1, Math.min(days, longest));
   const relative = relativeWindowTotalErrors(result.errorSamples, window);
-  const q = (empiricalQuantile(relative, serviceLevel) ?? 0) * (days / window);
+  const q = (relative.length ? quantile(relative, serviceLevel) : 0) * (days / window);
   const total = span.reduce((a, v) => a + v, 0) + result.level * q;
   return Math.max(0, Math.ceil(total - 1e-9));
 }

@@ -5,7 +5,7 @@
  * their value is imputed, so a Christmas closure does not look like a collapse of demand.
  * Forecasts are mapped back to the calendar with 0 on every closed day.
  */
-import { dayNumber, isoDayFromNumber, isoWeekday } from "../series/days";
+import { isoDayOfNumber, isoWeekday, parseIsoDay } from "../util/index";
 import type { TradingCalendar } from "../series/types";
 
 /** A series restricted to its open weekdays (see the module comment). */
@@ -24,13 +24,13 @@ export interface TradingView {
  * first week takes the first non-closed value at k + m, k + 2m, ... (0 if there is none).
  */
 export function tradingView(values: number[], start: string, calendar: TradingCalendar): TradingView {
-  const first = dayNumber(start);
+  const first = parseIsoDay(start);
   const closedDates = new Set(calendar.closedDates);
   const season = 7 - new Set(calendar.closedWeekdays).size;
   const calendarIndex: number[] = [];
   const holiday: boolean[] = [];
   values.forEach((_, i) => {
-    const day = isoDayFromNumber(first + i);
+    const day = isoDayOfNumber(first + i);
     if (calendar.closedWeekdays.includes(isoWeekday(day))) return;
     calendarIndex.push(i);
     holiday.push(closedDates.has(day));
@@ -57,9 +57,9 @@ export function futureDays(
   horizon: number,
   calendar: TradingCalendar,
 ): { step: boolean[]; closed: boolean[]; days: string[] } {
-  const first = dayNumber(start) + historyLength;
+  const first = parseIsoDay(start) + historyLength;
   const closedDates = new Set(calendar.closedDates);
-  const days = Array.from({ length: horizon }, (_, h) => isoDayFromNumber(first + h));
+  const days = Array.from({ length: horizon }, (_, h) => isoDayOfNumber(first + h));
   const step = days.map((d) => !calendar.closedWeekdays.includes(isoWeekday(d)));
   const closed = days.map((d, h) => !step[h] || closedDates.has(d));
   return { step, closed, days };

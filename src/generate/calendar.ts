@@ -2,30 +2,13 @@
  * Calendar of a generated window: day numbers, weekdays, closures and text forms of dates and
  * times. Dates are naive shop-local days handled as UTC, so there is no daylight-saving shift.
  */
-import { UserError } from "../errors";
+import { DAY_MS, isoDayOfNumber } from "../util/index";
 import { CLOSED_DATES, HOUR_WEIGHTS, WEEKLY_PROFILE } from "./params";
-
-const MS_PER_DAY = 86_400_000;
-
-/** Days since 1970-01-01 of a "YYYY-MM-DD" date; throws a UserError naming `what` when invalid. */
-export function epochDayOf(iso: string, what = "start"): number {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
-  const ms = m ? Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])) : NaN;
-  if (!m || Number.isNaN(ms) || isoDateOf(ms / MS_PER_DAY) !== iso) {
-    throw new UserError(`${what} "${iso}" is not a valid date: write it as YYYY-MM-DD, e.g. 2022-01-01.`);
-  }
-  return ms / MS_PER_DAY;
-}
-
-/** "YYYY-MM-DD" of a day number (days since 1970-01-01). */
-export function isoDateOf(epochDay: number): string {
-  return new Date(epochDay * MS_PER_DAY).toISOString().split("T")[0];
-}
 
 /** Day of the year, 1..366, of a day number. */
 export function dayOfYearOf(epochDay: number): number {
-  const d = new Date(epochDay * MS_PER_DAY);
-  return epochDay - Date.UTC(d.getUTCFullYear(), 0, 1) / MS_PER_DAY + 1;
+  const d = new Date(epochDay * DAY_MS);
+  return epochDay - Date.UTC(d.getUTCFullYear(), 0, 1) / DAY_MS + 1;
 }
 
 /** Weekday of a day number, 0 = Monday .. 6 = Sunday. */
@@ -35,7 +18,7 @@ export function weekdayOf(epochDay: number): number {
 
 /** True when the shop is closed on a day: Saturdays and the dates of `CLOSED_DATES`. */
 export function isClosedDay(epochDay: number): boolean {
-  return WEEKLY_PROFILE[weekdayOf(epochDay)] === 0 || CLOSED_DATES.includes(isoDateOf(epochDay).slice(5));
+  return WEEKLY_PROFILE[weekdayOf(epochDay)] === 0 || CLOSED_DATES.includes(isoDayOfNumber(epochDay).slice(5));
 }
 
 /** Per-day facts of a window of `days` days from `startDay`, in arrays indexed by day offset. */
@@ -63,7 +46,7 @@ export function windowCalendar(startDay: number, days: number): WindowCalendar {
   const weekly = new Float64Array(days);
   for (let i = 0; i < days; i++) {
     const e = startDay + i;
-    date[i] = isoDateOf(e);
+    date[i] = isoDayOfNumber(e);
     weekday[i] = weekdayOf(e);
     dayOfYear[i] = dayOfYearOf(e);
     open[i] = isClosedDay(e) ? 0 : 1;
@@ -93,5 +76,5 @@ export function hourCdf(): { hours: number[]; cdf: number[] } {
 
 /** Milliseconds since the epoch of a naive shop-local day number and minute of day. */
 export function epochMsOf(epochDay: number, minute: number): number {
-  return epochDay * MS_PER_DAY + minute * 60_000;
+  return epochDay * DAY_MS + minute * 60_000;
 }

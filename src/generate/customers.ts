@@ -2,7 +2,7 @@
  * Synthetic customers: profiles (signup, age, gender, country) and the planted archetype of
  * each, with its activity window and number of orders.
  */
-import { normal, poisson, type Rng } from "../random";
+import { normal, poisson, type Rng } from "../util/index";
 import { ARCHETYPES, ARCHETYPE_PLANS, CUSTOMER_COUNTRIES, RATES, type Archetype } from "./params";
 import { apportion, logNormal, shuffleInPlace, uniform, uniformInt, weightedIndex } from "./sampling";
 

@@ -6,8 +6,8 @@
  */
 import pl, { type DataFrame } from "nodejs-polars";
 import { UserError } from "../errors";
-import { seededRng } from "../random";
-import { dayOfYearOf, epochDayOf, epochMsOf, isoDateOf, minuteTexts, weekdayOf, windowCalendar, type WindowCalendar } from "./calendar";
+import { DAY_MS, isoDayOfNumber, parseIsoDay, seededRng } from "../util/index";
+import { dayOfYearOf, epochMsOf, minuteTexts, weekdayOf, windowCalendar, type WindowCalendar } from "./calendar";
 import { planCustomers, type CustomerPlan } from "./customers";
 import {
   ARCHETYPES, ARCHETYPE_PLANS, CATEGORIES, CLOSED_DATES, CUSTOMER_COUNTRIES, HOUR_WEIGHTS, OVERSTOCKED_ABOVE_DAYS,
@@ -223,12 +223,12 @@ export function resolveGenerateOptions(options: GenerateOptions): ResolvedGenera
     throw new UserError(`seed must be a whole number; got ${String(options.seed)}.`);
   }
   const start = options.start ?? "2022-01-01";
-  const startDay = epochDayOf(start, "start");
+  const startDay = parseIsoDay(start, "start");
   const days = checkInteger("days", options.days ?? 730, ...GENERATE_LIMITS.days);
-  const end = isoDateOf(startDay + days - 1);
-  const latestDay = Math.floor(Date.now() / 86_400_000) + 365;
-  const latest = isoDateOf(latestDay);
-  if (startDay < epochDayOf(EARLIEST_START)) throw new UserError(`start "${start}" is before ${EARLIEST_START}: choose a later first day.`);
+  const end = isoDayOfNumber(startDay + days - 1);
+  const latestDay = Math.floor(Date.now() / DAY_MS) + 365;
+  const latest = isoDayOfNumber(latestDay);
+  if (startDay < parseIsoDay(EARLIEST_START)) throw new UserError(`start "${start}" is before ${EARLIEST_START}: choose a later first day.`);
   if (startDay + days - 1 > latestDay) throw new UserError(`start "${start}" with ${days} days ends on ${end}, more than a year after today (latest ${latest}): choose an earlier first day.`);
   // About 100 rows per customer over two years (UCI: 125), scaled to the window's length, and
   // up to 200 customers for small datasets (baskets stay above 1.5 lines on average).
@@ -245,7 +245,7 @@ export function resolveGenerateOptions(options: GenerateOptions): ResolvedGenera
  */
 export function generateDataset(options: GenerateOptions): GeneratedDataset {
   const o = resolveGenerateOptions(options);
-  const startDay = epochDayOf(o.start);
+  const startDay = parseIsoDay(o.start);
   const calendar = windowCalendar(startDay, o.days);
   const products = planProducts(seededRng(derivedSeed(o.seed, 1)), o.products);
   const customers = planCustomers(seededRng(derivedSeed(o.seed, 2)), o.customers, o.days);
@@ -255,7 +255,7 @@ export function generateDataset(options: GenerateOptions): GeneratedDataset {
 
   const customerColumns: CustomerColumns = {
     customerId: customers.id.slice(),
-    signupDate: Array.from(customers.signup, (d) => isoDateOf(startDay + d)),
+    signupDate: Array.from(customers.signup, (d) => isoDayOfNumber(startDay + d)),
     age: Array.from(customers.age, (a) => (a < 0 ? null : a)),
     gender: Array.from(customers.gender, (g) => (g === 0 ? "F" : g === 1 ? "M" : null)),
     country: Array.from(customers.country, (c) => CUSTOMER_COUNTRIES[c][0]),
@@ -274,8 +274,8 @@ export function generateDataset(options: GenerateOptions): GeneratedDataset {
     archetype: Array.from(customers.archetype, (a) => ARCHETYPES[a]),
     ordersPerYear: Array.from(customers.ordersPerYear, (r) => round(r, 4)),
     plannedOrders: Array.from(customers.orders),
-    activeFrom: Array.from(customers.activeFrom, (d) => (d < 0 ? null : isoDateOf(startDay + d))),
-    activeTo: Array.from(customers.activeTo, (d) => (d < 0 ? null : isoDateOf(startDay + d))),
+    activeFrom: Array.from(customers.activeFrom, (d) => (d < 0 ? null : isoDayOfNumber(startDay + d))),
+    activeTo: Array.from(customers.activeTo, (d) => (d < 0 ? null : isoDayOfNumber(startDay + d))),
     meanBasketLines: Array.from(invoices.basketLines, (b) => round(b, 4)),
     meanBasketValue: Array.from(invoices.basketLines, (b) => round(b * invoices.meanLineValue, 2)),
     repeatProbability: Array.from(customers.archetype, (a) => ARCHETYPE_PLANS[ARCHETYPES[a]].repeatProbability),
@@ -393,10 +393,10 @@ export function plantedDailyUnits(
   date: string,
   start: string,
 ): number {
-  const day = epochDayOf(date, "date");
-  const iso = isoDateOf(day).slice(5);
+  const day = parseIsoDay(date, "date");
+  const iso = isoDayOfNumber(day).slice(5);
   const weekly = CLOSED_DATES.includes(iso) ? 0 : WEEKLY_PROFILE[weekdayOf(day)];
-  const t = day - epochDayOf(start);
+  const t = day - parseIsoDay(start);
   return product.baseDailyUnits * (1 + product.trendPerYear) ** (t / 365.25)
     * (1 + product.yearlyAmplitude * Math.cos((2 * Math.PI * (dayOfYearOf(day) - product.yearlyPeakDay)) / 365.25))
     * weekly;

@@ -14,7 +14,7 @@
  * planted demand, whatever the mix of customers active that day.
  */
 import { UserError } from "../errors";
-import { poisson, sampleIndices, type Rng } from "../random";
+import { poisson, sampleIndices, type Rng } from "../util/index";
 import { hourCdf, type WindowCalendar } from "./calendar";
 import type { CustomerPlan } from "./customers";
 import { ANONYMOUS_HOME_SHARE, CUSTOMER_COUNTRIES, HOME_COUNTRY, RATES } from "./params";

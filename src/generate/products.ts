@@ -2,7 +2,7 @@
  * The synthetic product catalogue: codes, descriptions, categories, prices, costs, pack sizes,
  * planted demand (class, base level, trend, yearly seasonality) and planted stock situation.
  */
-import { sampleIndices, type Rng } from "../random";
+import { sampleIndices, type Rng } from "../util/index";
 import type { WindowCalendar } from "./calendar";
 import {
   CATEGORIES, DESCRIPTION_MOTIFS, DESCRIPTION_STYLES, NON_PRODUCT_LINES, OVERSTOCKED_ABOVE_DAYS,

@@ -2,7 +2,7 @@
  * Sampling helpers for the generator, on top of `src/random` (all randomness flows from seeded
  * generators, so a seed fixes every draw).
  */
-import { normal, type Rng } from "../random";
+import { normal, type Rng } from "../util/index";
 
 /** A 32-bit integer hash (murmur3 finaliser). */
 function mix32(x: number): number {

@@ -3,7 +3,7 @@
  * Every invoice's lines come from its own seed, so a pass over the plan always yields the same
  * rows, and rows can be streamed to a file in chunks without holding them all.
  */
-import { poisson, seededRng } from "../random";
+import { poisson, seededRng } from "../util/index";
 import type { WindowCalendar } from "./calendar";
 import type { CustomerPlan } from "./customers";
 import { EXTRA, FIRST_INVOICE, KIND, type InvoicePlan } from "./plan";

@@ -2,7 +2,7 @@
  * The action each product finding calls for, written from the audit's computed figures (never
  * typed per dataset): the play is a fixed rule per finding, the numbers come from the audit.
  */
-import { fmtInt, fmtMoney, fmtPct } from "../display/format";
+import { fmtInt, fmtMoney, fmtPct } from "../util/index";
 import type { ProductAudit } from "./audit";
 
 /** One finding and the action it calls for. */

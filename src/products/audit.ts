@@ -5,7 +5,7 @@
  */
 import pl, { type DataFrame } from "nodejs-polars";
 import { requireProductColumn } from "../model";
-import { moneyTotal } from "../money";
+import { moneyTotal } from "../util/index";
 import { readCatalogue, type Catalogue } from "./catalogue";
 import { categorySummary } from "./categories";
 import { paretoCurve, paretoSummary, withAbcClasses, type ParetoSummary } from "./pareto";

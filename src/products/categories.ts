@@ -1,6 +1,6 @@
 /** Category view of the product audit: where revenue, margin and stock sit by category. */
 import pl, { type DataFrame } from "nodejs-polars";
-import { moneySum, moneyTotal } from "../money";
+import { moneySum, moneyTotal } from "../util/index";
 
 /** Category of products the catalogue does not place in one. */
 export const UNCATEGORISED = "Uncategorised";

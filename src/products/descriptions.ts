@@ -1,6 +1,6 @@
 /** The one rule that names a product: which of its descriptions a table shows. */
 import type { DataFrame } from "nodejs-polars";
-import { mostFrequentBy } from "../frames";
+import { mostFrequentBy } from "../util/index";
 
 /**
  * Each stock code's description: the description on most of its lines in `lines` (a sales or

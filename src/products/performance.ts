@@ -12,11 +12,9 @@
  */
 import pl, { type DataFrame } from "nodejs-polars";
 import { UserError } from "../errors";
-import { moneySum } from "../money";
-import { compareIds } from "../rfm/scores";
+import { moneySum, compareIds, dayNumberExpr, lastDayNumber, quantile } from "../util/index";
 import { productDescriptions } from "./descriptions";
 import type { Catalogue } from "./catalogue";
-import { epochDayExpr, lastEpochDay } from "./days";
 
 /** The four quadrants of revenue against units, in display order. */
 export const QUADRANTS = ["Stars", "High value, low volume", "High volume, low value", "Underperformers"] as const;
@@ -29,19 +27,6 @@ export const QUADRANT_MEANINGS: Record<Quadrant, string> = {
   "High volume, low value": "many units, little revenue (cheap items): bundle or review the price",
   Underperformers: "low revenue and low units: review, discount or delist",
 };
-
-/**
- * The p-quantile of `values` with linear interpolation between order statistics (numpy's
- * default): x sorted, h = (n - 1) p, Q = x[floor h] + (h - floor h)(x[floor h + 1] - x[floor h]).
- * NaN for no values.
- */
-export function quantileOfValues(values: number[], p: number): number {
-  const x = values.filter((v) => !Number.isNaN(v)).sort((a, b) => a - b);
-  if (x.length === 0) return Number.NaN;
-  const h = (x.length - 1) * Math.min(1, Math.max(0, p));
-  const lo = Math.floor(h);
-  return x[lo] + (h - lo) * (x[Math.min(lo + 1, x.length - 1)] - x[lo]);
-}
 
 /**
  * The quadrant of a product from whether its revenue and its units are "high": high means
@@ -77,8 +62,8 @@ export function descendingRanks(values: number[], codes: string[]): number[] {
 export function productSales(sales: DataFrame): DataFrame {
   const products = sales.filter(pl.col("isProduct"));
   if (products.height === 0) throw new UserError("The sales table has no product lines (only postage, fees or adjustments): nothing to audit.");
-  const endDay = lastEpochDay(sales);
-  const day = epochDayExpr();
+  const endDay = lastDayNumber(sales);
+  const day = dayNumberExpr();
   const lines = products.withColumns(pl.col("stockCode").str.strip().alias("stockCode"));
   return lines
     .groupBy("stockCode")
@@ -128,7 +113,7 @@ export function withQuadrants(table: DataFrame, split = 0.5): DataFrame {
   const codes = table.getColumn("stockCode").toArray() as string[];
   const revenue = table.getColumn("revenue").toArray() as number[];
   const units = table.getColumn("units").toArray() as number[];
-  const revenueCut = quantileOfValues(revenue, split), unitsCut = quantileOfValues(units, split);
+  const revenueCut = quantile(revenue, split), unitsCut = quantile(units, split);
   const revenueRank = descendingRanks(revenue, codes), unitsRank = descendingRanks(units, codes);
   return table.withColumns(
     pl.Series("revenueRank", revenueRank, pl.Float64),
@@ -141,8 +126,8 @@ export function withQuadrants(table: DataFrame, split = 0.5): DataFrame {
 /** The revenue and units cuts of the quadrants (the split quantiles), for charts and sentences. */
 export function quadrantCuts(table: DataFrame, split = 0.5): { revenue: number; units: number; split: number } {
   return {
-    revenue: quantileOfValues(table.getColumn("revenue").toArray() as number[], split),
-    units: quantileOfValues(table.getColumn("units").toArray() as number[], split),
+    revenue: quantile(table.getColumn("revenue").toArray() as number[], split),
+    units: quantile(table.getColumn("units").toArray() as number[], split),
     split,
   };
 }

@@ -22,9 +22,8 @@
  */
 import pl, { type DataFrame } from "nodejs-polars";
 import { UserError } from "../errors";
-import { fmtDate } from "../display/format";
+import { fmtDate, DAY_MS, dayNumberExpr, lastDayNumber } from "../util/index";
 import type { Catalogue } from "./catalogue";
-import { DAY_MS, epochDayExpr, lastEpochDay } from "./days";
 
 
 /** A list of stock codes with its length, for the data issues of a result. */
@@ -55,7 +54,7 @@ export interface VelocityWindow {
 /** The last `days` calendar days ending on the last sale day of `sales` (or on `end`'s day). */
 export function velocityWindow(sales: DataFrame, days = 28, end?: Date): VelocityWindow {
   if (!Number.isInteger(days) || days < 1) throw new UserError(`The velocity window must be a whole number of days (1 or more); got ${days}.`);
-  const toDay = end ? Math.floor(end.getTime() / DAY_MS) : lastEpochDay(sales);
+  const toDay = end ? Math.floor(end.getTime() / DAY_MS) : lastDayNumber(sales);
   const fromDay = toDay - days + 1;
   return { days, fromDay, toDay, from: fmtDate(fromDay * DAY_MS), to: fmtDate(toDay * DAY_MS) };
 }
@@ -66,7 +65,7 @@ export function velocityWindow(sales: DataFrame, days = 28, end?: Date): Velocit
  * Products without a sale in the window have no row (their velocity is 0). Sorted by stock code.
  */
 export function salesVelocity(sales: DataFrame, window: VelocityWindow): DataFrame {
-  const day = epochDayExpr();
+  const day = dayNumberExpr();
   return sales
     .filter(pl.col("isProduct"))
     .filter(day.gtEq(window.fromDay).and(day.ltEq(window.toDay)))

@@ -4,7 +4,7 @@
  * come from the summary.
  */
 import type { DataFrame } from "nodejs-polars";
-import { fmtInt, fmtMoney, fmtPct } from "../display/format";
+import { fmtInt, fmtMoney, fmtPct } from "../util/index";
 
 /** The play for each default segment. */
 export const SEGMENT_PLAYS: Record<string, string> = {

@@ -13,11 +13,9 @@
  */
 import pl, { type DataFrame } from "nodejs-polars";
 import { UserError } from "../errors";
-import { moneySum } from "../money";
+import { DAY_MS, moneySum } from "../util/index";
 import { rankScores, tieRuleOf, type TieRule } from "./scores";
 import { DEFAULT_SEGMENT_MAP, segmentOf, volumeSegment, type SegmentRule } from "./segments";
-
-const DAY_MS = 86_400_000;
 
 /** One customer's RFM row (the columns of `rfmTable`, in order). */
 export interface RfmRow {

@@ -3,6 +3,7 @@
  * hand in its test.
  */
 import { UserError } from "../errors";
+import { compareIds } from "../util/index";
 
 /**
  * Ranks (1..n) of values in ascending order (descending when asked), ties always broken by id
@@ -16,13 +17,6 @@ export function ranksOf(values: number[], ids: string[], descending = false): nu
   const ranks = new Array<number>(values.length);
   order.forEach((idx, r) => (ranks[idx] = r + 1));
   return ranks;
-}
-
-/** Customer IDs in natural order: numerically when both are integers, else as text. */
-export function compareIds(a: string, b: string): number {
-  const na = Number(a), nb = Number(b);
-  if (Number.isInteger(na) && Number.isInteger(nb) && /^\d+$/.test(a) && /^\d+$/.test(b)) return na - nb;
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /**

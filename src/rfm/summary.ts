@@ -1,7 +1,6 @@
 /** Segment summaries and mixes: what the marketing team reads off the RFM table. */
 import pl, { type DataFrame } from "nodejs-polars";
-import { mostFrequentBy } from "../frames";
-import { moneySum, moneyTotal } from "../money";
+import { mostFrequentBy, moneySum, moneyTotal } from "../util/index";
 
 /**
  * Per segment: customers, share of customers, mean recency, frequency and monetary, and share

@@ -3,7 +3,7 @@
  * holidays; a model that knows this forecasts 0 on those days instead of spreading demand there.
  */
 import { UserError } from "../errors";
-import { addDays, dayNumber, isoDayFromNumber, isoWeekday } from "./days";
+import { addDays, isoDayOfNumber, isoWeekday, parseIsoDay } from "../util/index";
 import type { ClosedRun, DailySeries, TradingCalendar } from "./types";
 
 /** Options of `detectClosedDays`. */
@@ -29,8 +29,8 @@ export function detectClosedDays(shop: DailySeries, options: ClosedDayOptions = 
   const maxShare = options.maxTradingShare ?? 0.1;
   const minOccurrences = options.minOccurrences ?? 4;
   if (shop.values.length === 0) throw new UserError(`Series "${shop.id}" is empty: no days to look for closures in.`);
-  const first = dayNumber(shop.start);
-  const weekdayOf = (i: number) => isoWeekday(isoDayFromNumber(first + i));
+  const first = parseIsoDay(shop.start);
+  const weekdayOf = (i: number) => isoWeekday(isoDayOfNumber(first + i));
   const seen = new Array(8).fill(0);
   const traded = new Array(8).fill(0);
   shop.values.forEach((v, i) => {
@@ -44,7 +44,7 @@ export function detectClosedDays(shop: DailySeries, options: ClosedDayOptions = 
   }
   const closedDates: string[] = [];
   shop.values.forEach((v, i) => {
-    if (!(v > 0) && !closedWeekdays.includes(weekdayOf(i))) closedDates.push(isoDayFromNumber(first + i));
+    if (!(v > 0) && !closedWeekdays.includes(weekdayOf(i))) closedDates.push(isoDayOfNumber(first + i));
   });
   return { closedWeekdays, closedDates, closedRuns: closedRunsOf(shop, new Set(closedDates)) };
 }
@@ -81,9 +81,9 @@ export function isClosedDay(calendar: TradingCalendar, day: string): boolean {
 /** For each of `count` days from `start`, whether the shop is closed (see `isClosedDay`). */
 export function closedMask(calendar: TradingCalendar, start: string, count: number): boolean[] {
   const dates = new Set(calendar.closedDates);
-  const first = dayNumber(start);
+  const first = parseIsoDay(start);
   return Array.from({ length: Math.max(0, count) }, (_, i) => {
-    const day = isoDayFromNumber(first + i);
+    const day = isoDayOfNumber(first + i);
     return calendar.closedWeekdays.includes(isoWeekday(day)) || dates.has(day);
   });
 }

@@ -8,8 +8,7 @@ import pl from "nodejs-polars";
 import type { DataFrame } from "nodejs-polars";
 import { UserError } from "../errors";
 import { requireProductColumn } from "../model";
-import { moneySum } from "../money";
-import { addDays, dayNumber, isoDayFromNumber } from "./days";
+import { moneySum, addDays, isoDayOfNumber, parseIsoDay } from "../util/index";
 import type { DailySeries } from "./types";
 
 /** The calendar day of the sale (the day part of `invoiceDate`, in the shop's local time). */
@@ -116,11 +115,11 @@ export function seriesFromFrame(
   let lastDay = 0;
   for (let i = 0; i < ids.length; i++) {
     if (current === null || ids[i] !== current.id) {
-      current = { id: ids[i], start: isoDayFromNumber(days[i]), values: [] };
+      current = { id: ids[i], start: isoDayOfNumber(days[i]), values: [] };
       out.push(current);
     } else if (days[i] !== lastDay + 1) {
       throw new UserError(
-        `Series "${ids[i]}" jumps from ${isoDayFromNumber(lastDay)} to ${isoDayFromNumber(days[i])}: ` +
+        `Series "${ids[i]}" jumps from ${isoDayOfNumber(lastDay)} to ${isoDayOfNumber(days[i])}: ` +
           `a daily series needs every day, sorted (build it with dailyProductUnits or dailyRevenue).`,
       );
     }
@@ -164,13 +163,13 @@ export function fromFirstSale(series: DailySeries): DailySeries {
 
 /** The days of `series`, "YYYY-MM-DD", one per value. */
 export function seriesDays(series: DailySeries): string[] {
-  const first = dayNumber(series.start);
-  return series.values.map((_, i) => isoDayFromNumber(first + i));
+  const first = parseIsoDay(series.start);
+  return series.values.map((_, i) => isoDayOfNumber(first + i));
 }
 
 /** A DailySeries as a two-column frame `date` (Date), `value` (Float64), for display. */
 export function seriesFrame(series: DailySeries): DataFrame {
-  const first = dayNumber(series.start);
+  const first = parseIsoDay(series.start);
   return pl
     .DataFrame({ date: series.values.map((_, i) => first + i), value: series.values })
     .withColumns(pl.col("date").cast(pl.Int32).cast(pl.Date), pl.col("value").cast(pl.Float64));

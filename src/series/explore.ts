@@ -7,7 +7,7 @@ import type { DataFrame } from "nodejs-polars";
 import { seriesFrame } from "./daily";
 import { closedMask } from "./closed";
 import { ALWAYS_OPEN, type DailySeries, type TradingCalendar } from "./types";
-import { WEEKDAY_NAMES } from "./days";
+import { WEEKDAY_NAMES } from "../util/index";
 
 /**
  * The weekly shape of `series`: one row per ISO weekday present (1 = Monday ... 7 = Sunday),

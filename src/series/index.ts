@@ -1,7 +1,6 @@
 /** Daily sales series: building them from the sales table, closed days, exploration. */
 export type { DailySeries, ClosedRun, TradingCalendar } from "./types";
 export { ALWAYS_OPEN } from "./types";
-export { WEEKDAY_NAMES, weekdayName, addDays, dayNumber, dayRange, isoDayFromNumber, isoDayOfDate, isoWeekday } from "./days";
 export {
   dailyProductUnits,
   dailyRevenue,

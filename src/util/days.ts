@@ -5,6 +5,7 @@
  * Example: 2010-12-01 08:26 is 1,291,191,960,000 ms; its day number is floor(that / 86,400,000)
  * = 14,944, and 14,944 days after 1970-01-01 is "2010-12-01".
  */
+import pl, { type DataFrame, type Expr } from "nodejs-polars";
 import { UserError } from "../errors";
 
 /** Milliseconds in a day: 24 x 60 x 60 x 1000. */
@@ -46,4 +47,46 @@ export function parseIsoDay(text: string, what = "a date"): number {
     throw new UserError(`${what} must be a calendar day written YYYY-MM-DD (e.g. 2011-12-09), not "${text}".`);
   }
   return ms / DAY_MS;
+}
+
+/** The day `n` days after the ISO day `day` (before it when `n` < 0). Example: ("2010-12-31", 1) -> "2011-01-01". */
+export function addDays(day: string, n: number): string {
+  return isoDayOfNumber(parseIsoDay(day) + n);
+}
+
+/** `count` consecutive ISO days starting at `start` (none when `count` <= 0). */
+export function dayRange(start: string, count: number): string[] {
+  const first = parseIsoDay(start);
+  return Array.from({ length: Math.max(0, count) }, (_, i) => isoDayOfNumber(first + i));
+}
+
+/** The ISO weekday of an ISO day: 1 = Monday ... 7 = Sunday (the polars convention). Example: "2011-12-09" -> 5. */
+export function isoWeekday(day: string): number {
+  // 1970-01-01 was a Thursday (ISO 4).
+  return ((((parseIsoDay(day) + 3) % 7) + 7) % 7) + 1;
+}
+
+/** Weekday names indexed by ISO weekday (1 = Monday ... 7 = Sunday); index 0 is unused. */
+export const WEEKDAY_NAMES = ["", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"] as const;
+
+/** The name of an ISO weekday (1 = Monday .. 7 = Sunday); a RangeError for anything else. */
+export function weekdayName(isoWeekday: number): string {
+  const name = WEEKDAY_NAMES[isoWeekday];
+  if (!name) throw new RangeError(`ISO weekday must be 1..7, not ${isoWeekday}`);
+  return name;
+}
+
+/**
+ * The day number of a timestamp column as an Int64 polars expression, whatever its time unit
+ * (ms or us) and for Date columns too: the column is cast to Datetime(ms) first, then
+ * floor(ms / DAY_MS).
+ */
+export function dayNumberExpr(column = "invoiceDate"): Expr {
+  return pl.col(column).cast(pl.Datetime("ms")).cast(pl.Int64).div(DAY_MS).floor().cast(pl.Int64);
+}
+
+/** The day number of the latest timestamp of a column (NaN for an empty table). */
+export function lastDayNumber(df: DataFrame, column = "invoiceDate"): number {
+  if (df.height === 0) return Number.NaN;
+  return Number(df.select(dayNumberExpr(column).max().alias("d")).getColumn("d").get(0));
 }

@@ -22,9 +22,9 @@ export function fmtPct(share: number, digits = 1): string {
   return `${(share * 100).toFixed(digits)}%`;
 }
 
-/** A share that may be missing: `fmtPct`, or "n/a" for null. */
-export function fmtShare(share: number | null, digits = 1): string {
-  return share === null ? "n/a" : fmtPct(share, digits);
+/** A share that may be missing: `fmtPct`, or `missing` ("n/a" by default) for null. Example: fmtShare(null) -> "n/a". */
+export function fmtShare(share: number | null, digits = 1, missing = "n/a"): string {
+  return share === null ? missing : fmtPct(share, digits);
 }
 
 /** Money with a currency symbol (pounds by default: the UCI shop is British): `£1,234.50`. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { adjustedRandIndex, crosstab } from "../../src/clusters";
-import { seededRng } from "../../src/random";
+import { seededRng } from "../../src/util/index";
 import { userErrorOf } from "./helpers";
 
 describe("adjustedRandIndex", () => {

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { adjustedRandIndex, dbscan, kDistanceCurve, kDistances, proposeEps } from "../../src/clusters/index";
-import { seededRng } from "../../src/random";
+import { seededRng } from "../../src/util/index";
 import { uciCustomers } from "../reference/cluster_features";
 import reference from "../reference/ward_dbscan_uci.json";
 import { userErrorOf } from "./helpers";

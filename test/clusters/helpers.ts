@@ -1,4 +1,4 @@
-import { normal, seededRng } from "../../src/random";
+import { normal, seededRng } from "../../src/util/index";
 import { isUserError } from "../../src/errors";
 
 /** Gaussian blobs: `perBlob` points around each centre with standard deviation `sd`, blob after blob. */

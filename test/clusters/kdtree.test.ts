@@ -2,7 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { boxDistance2, boxFarthest2, buildKdTree, countWithin, kthNearest2 } from "../../src/clusters/kdtree";
 import { flattenPoints } from "../../src/clusters/matrix";
-import { seededRng } from "../../src/random";
+import { seededRng } from "../../src/util/index";
 
 describe("k-d tree", () => {
   it("splits at the median of the widest feature", () => {

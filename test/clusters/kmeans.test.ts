@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { kmeans } from "../../src/clusters";
-import { seededRng } from "../../src/random";
+import { seededRng } from "../../src/util/index";
 import { blobs, dist, userErrorOf } from "./helpers";
 
 describe("kmeans", () => {

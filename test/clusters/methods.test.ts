@@ -22,8 +22,7 @@ import {
 import { flattenPoints } from "../../src/clusters/matrix";
 import { customerFeatures } from "../../src/features/index";
 import { generateDataset, generatedFrames } from "../../src/generate/index";
-import { seededRng } from "../../src/random";
-import { strings } from "../../src/util/index";
+import { seededRng, strings } from "../../src/util/index";
 import { uciCustomers } from "../reference/cluster_features";
 import reference from "../reference/ward_dbscan_uci.json";
 import { naiveSilhouette, userErrorOf } from "./helpers";

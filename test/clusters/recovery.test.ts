@@ -8,7 +8,7 @@ import { cleanTransactions } from "../../src/clean/clean";
 import { adjustedRandIndex, clusterPoints, kmeans } from "../../src/clusters/index";
 import { customerFeatures } from "../../src/features/index";
 import { generateDataset, generatedFrames } from "../../src/generate/index";
-import { seededRng } from "../../src/random";
+import { seededRng } from "../../src/util/index";
 
 describe("recovering planted archetypes", () => {
   const frames = generatedFrames(generateDataset({ rows: 100_000, seed: 7 }));

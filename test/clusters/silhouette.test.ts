@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { silhouetteSample, silhouetteSamples, silhouetteScore, silhouetteScores } from "../../src/clusters";
-import { sampleIndices, seededRng } from "../../src/random";
+import { sampleIndices, seededRng } from "../../src/util/index";
 import { blobs, naiveSilhouette, userErrorOf } from "./helpers";
 
 describe("silhouetteScore", () => {

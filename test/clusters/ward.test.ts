@@ -16,7 +16,7 @@ import {
   type WardMerge,
 } from "../../src/clusters/index";
 import { flattenPoints } from "../../src/clusters/matrix";
-import { seededRng } from "../../src/random";
+import { seededRng } from "../../src/util/index";
 import { featuresCsv, sampleRows, uciCustomers } from "../reference/cluster_features";
 import reference from "../reference/ward_dbscan_uci.json";
 import { userErrorOf } from "./helpers";

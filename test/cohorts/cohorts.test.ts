@@ -2,9 +2,10 @@ import pl from "nodejs-polars";
 import { describe, expect, it } from "vitest";
 import {
   averageRetention, cohortFrame, loyaltySummary, cohortRetention, customerHistories, isLastDayOfMonth, loyaltyActions, loyaltyReport, loyaltyThreshold,
-  neverOrdered, oneTimeBuyersOf, ordinal, purchaseGapsOf, repeatPurchaseCurve, timeBetweenPurchases, wilsonInterval,
+  neverOrdered, oneTimeBuyersOf, purchaseGapsOf, repeatPurchaseCurve, timeBetweenPurchases, wilsonInterval,
   type CustomerHistory, type RepeatCurve, type RepeatStep,
 } from "../../src/cohorts/index";
+import { ordinal } from "../../src/util/index";
 import { cleanOf, type Line } from "../products/helpers";
 
 // Four customers; the data ends 2024-04-10 (a partial April).

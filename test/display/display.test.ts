@@ -1,9 +1,10 @@
 import pl from "nodejs-polars";
 import { afterAll, describe, expect, it } from "vitest";
 import {
-  chartBundle, closeRenderer, fmtCell, fmtInt, fmtMoney, fmtPct, inKernel, markdownTable, plotlyDivHtml, PLOTLY_MIME,
+  chartBundle, closeRenderer, inKernel, markdownTable, plotlyDivHtml, PLOTLY_MIME,
   sendBundle, showChart, showMarkdown, showTable, tableHtml, tableText, visibleRows,
 } from "../../src/display/index";
+import { fmtCell, fmtInt, fmtMoney, fmtPct } from "../../src/util/index";
 import { barChart, histogram } from "../../src/charts/basic";
 import { decodePng, inkPixels } from "../png";
 

@@ -13,9 +13,10 @@ import pl from "nodejs-polars";
 import { describe, expect, it } from "vitest";
 import {
   basketSizes, busiestSlot, countrySummary, descriptionWords, endsMidMonth, homeVersusRest, lastInvoiceDate, monthlyMetrics,
-  newVersusReturning, ordersByWeekdayHour, overlap, peakMonth, quantileOf, returnsImpact, topProducts, weekdayHourMatrix,
+  newVersusReturning, ordersByWeekdayHour, overlap, peakMonth, returnsImpact, topProducts, weekdayHourMatrix,
   weekdaysWithoutOrders,
 } from "../../src/eda/index";
+import { numbers, quantile } from "../../src/util/index";
 
 const d = (s: string) => new Date(`${s}Z`);
 const sales = pl.DataFrame({
@@ -112,7 +113,7 @@ describe("baskets and returns", () => {
       { invoice: "4", products: 1, units: 3, value: 30 },
     ]);
     // products sorted 1,1,2,2: h = 3 x 0.5 = 1.5 -> 1 + 0.5 x (2 - 1)
-    expect(quantileOf(b, "products", 0.5)).toBe(1.5);
+    expect(quantile(numbers(b, "products"), 0.5)).toBe(1.5);
   });
   it("returnsImpact: value lost, unit return rate, share of customers who cancelled", () => {
     expect(returnsImpact(sales, returns)).toEqual({

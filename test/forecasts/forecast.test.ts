@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { forecastSeries, resolveOptions, tryForecastSeries, validateSeries } from "../../src/forecasts/forecast";
 import { MODEL_NAMES, type SeriesForecast } from "../../src/forecasts/types";
-import { isoWeekday } from "../../src/series/days";
+import { isoWeekday } from "../../src/util/index";
 import { allNumbers, SATURDAYS_CLOSED, syntheticSeries } from "./synthetic";
 
 const options = { calendar: SATURDAYS_CLOSED, models: MODEL_NAMES };

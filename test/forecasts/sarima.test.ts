@@ -10,7 +10,7 @@ import {
   selectSarimaOrder,
   withCapturedOutput,
 } from "../../src/forecasts/sarima";
-import { normal, seededRng } from "../../src/random";
+import { normal, seededRng } from "../../src/util/index";
 
 /** 20 weeks of a weekly pattern around 100 with N(0, 1) noise, seed 1. */
 function weekly(): number[] {

@@ -2,7 +2,7 @@
  * Seeded synthetic daily series for the forecast tests: Poisson demand with a weekly pattern,
  * closed (0) on Saturdays, starting Monday 2011-01-03.
  */
-import { poisson, seededRng } from "../../src/random";
+import { poisson, seededRng } from "../../src/util/index";
 import type { DailySeries, TradingCalendar } from "../../src/series/types";
 
 /** Mean demand by day of the week from Monday; Saturday closed. */

@@ -1,6 +1,6 @@
 /** Helpers for the generator tests: clean sales, RFM, a small k-means and the adjusted Rand index. */
 import pl, { type DataFrame } from "nodejs-polars";
-import { seededRng } from "../../src/random";
+import { seededRng } from "../../src/util/index";
 
 /** Clean gross sales lines: duplicates dropped, no C invoices, quantity > 0, unitPrice > 0. */
 export function cleanSales(tx: DataFrame): DataFrame {

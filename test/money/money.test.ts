@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { cleanTransactions } from "../../src/clean/clean";
 import { customerHistories } from "../../src/cohorts/orders";
 import { loadDataset } from "../../src/data/load";
-import { moneySum, moneyTotal } from "../../src/money";
+import { moneySum, moneyTotal } from "../../src/util/index";
 import { REPO_DATA } from "../helpers";
 
 describe("moneySum", () => {

@@ -12,7 +12,7 @@ import { cleanTransactions } from "../../src/clean/clean";
 import { DEFAULT_DATA_FILE } from "../../src/data/default";
 import { loadDataset } from "../../src/data/load";
 import { CHROMIUM_ARGS, findChromium } from "../../src/display/png";
-import { fmtInt } from "../../src/display/format";
+import { fmtInt } from "../../src/util/index";
 import { PLOTLY_MIME } from "../../src/display/chart";
 import { tempDir } from "../helpers";
 import { markShares, pngLayouts, traceMarks, webglImages, type TraceMarks } from "./chart-checks";

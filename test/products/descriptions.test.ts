@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { cleanTransactions } from "../../src/clean/clean";
 import { loadDataset } from "../../src/data/load";
 import { descriptionWords, topProducts } from "../../src/eda/what";
-import { mostFrequentBy } from "../../src/frames";
+import { mostFrequentBy } from "../../src/util/index";
 import { productDescriptions } from "../../src/products/descriptions";
 import { productSales } from "../../src/products/performance";
 import { REPO_DATA } from "../helpers";

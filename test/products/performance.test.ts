@@ -2,7 +2,7 @@ import pl from "nodejs-polars";
 import { describe, expect, it } from "vitest";
 import {
   abcClassOf, categorySummary, descendingRanks, paretoCurve, paretoSummary, productAudit, productPerformance, productSales,
-  quadrantOf, quantileOfValues, readCatalogue,
+  quadrantOf, readCatalogue,
 } from "../../src/products/index";
 import { cleanOf, type Line } from "./helpers";
 
@@ -40,12 +40,6 @@ describe("productSales", () => {
 });
 
 describe("ranks and quadrants", () => {
-  it("quantile by linear interpolation", () => {
-    // sorted 2, 10, 30, 50: h = 3 x 0.5 = 1.5 -> 10 + 0.5 x 20 = 20
-    expect(quantileOfValues([50, 30, 10, 2], 0.5)).toBe(20);
-    // h = 3 x 0.25 = 0.75 -> 2 + 0.75 x 8 = 8
-    expect(quantileOfValues([50, 30, 10, 2], 0.25)).toBe(8);
-  });
   it("ranks highest first, ties by code", () => {
     expect(descendingRanks([5, 9, 5], ["b", "a", "a2"])).toEqual([3, 1, 2]);
   });

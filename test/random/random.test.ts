@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { poisson, sampleIndices, seededRng } from "../../src/random";
+import { poisson, sampleIndices, seededRng } from "../../src/util/index";
 
 describe("seededRng", () => {
   it("repeats for the same seed and differs for another", () => {

@@ -14,8 +14,7 @@ import { cleanTransactions } from "../../src/clean/clean";
 import { clusterPoints } from "../../src/clusters/index";
 import { loadDataset } from "../../src/data/load";
 import { customerFeatures } from "../../src/features/index";
-import { seededRng, sampleIndices } from "../../src/random";
-import { strings } from "../../src/util/index";
+import { seededRng, sampleIndices, strings } from "../../src/util/index";
 
 /** The features the references cluster on. */
 export const RFM = ["recency", "frequency", "monetary"];

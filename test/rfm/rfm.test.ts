@@ -4,9 +4,10 @@ import { describe, expect, it } from "vitest";
 import { cleanTransactions } from "../../src/clean/clean";
 import { loadDataset } from "../../src/data/load";
 import {
-  compareIds, customerCountries, daysBefore, describeTieRule, minRanksOf, rankScores, ranksOf, regionOf, rfmTable, scoreOfRank, segmentActions,
+  customerCountries, daysBefore, describeTieRule, minRanksOf, rankScores, ranksOf, regionOf, rfmTable, scoreOfRank, segmentActions,
   segmentMoves, segmentOf, segmentMixMatrix, segmentRow, segmentSummary, snapshotDate, volumeSegment,
 } from "../../src/rfm/index";
+import { compareIds } from "../../src/util/index";
 import { REPO_DATA } from "../helpers";
 import reference from "../reference/rfm_ties_uci.json";
 

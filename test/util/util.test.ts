@@ -15,6 +15,20 @@ describe("quantiles (type 7)", () => {
     expect(quantile([NaN, 5], 0.5)).toBe(5);
     expect(quantile([], 0.5)).toBeNaN();
   });
+  it("covers the whole range (the forecasts' interval quantiles, formerly empiricalQuantile)", () => {
+    // sorted 1, 2, 3, 4: h = 3p.
+    expect(quantile([4, 1, 3, 2], 0)).toBe(1);
+    expect(quantile([4, 1, 3, 2], 0.5)).toBe(2.5);
+    expect(quantile([4, 1, 3, 2], 0.9)).toBeCloseTo(3.7, 12); // h = 2.7 -> 3 + 0.7 (4 - 3)
+    expect(quantile([4, 1, 3, 2], 1)).toBe(4);
+    expect(quantile([7], 0.3)).toBe(7);
+  });
+  it("gives the products' quadrant cuts (formerly quantileOfValues)", () => {
+    // sorted 2, 10, 30, 50: h = 3 x 0.5 = 1.5 -> 10 + 0.5 x 20 = 20
+    expect(quantile([50, 30, 10, 2], 0.5)).toBe(20);
+    // h = 3 x 0.25 = 0.75 -> 2 + 0.75 x 8 = 8
+    expect(quantile([50, 30, 10, 2], 0.25)).toBe(8);
+  });
   it("refuses p outside [0, 1]", () => {
     expect(() => quantile([1], 1.5)).toThrow(/\[0, 1\]/);
   });

@@ -1,6 +1,6 @@
 /** retail-lab clusters: K-Means customer clusters, the elbow and silhouette figures, and a seeded export. */
 import pl from "nodejs-polars";
-import { fmtInt } from "../../display/format";
+import { fmtInt, round } from "../../util/index";
 import { UserError } from "../../errors";
 import { clusterPoints, clusterProfiles, elbow, featureMatrix, nameClusters, proposeK, standardize, type ElbowResult } from "../../clusters/index";
 import { skewedFeatures } from "../../clusters/skew";
@@ -39,11 +39,6 @@ function jsonText(value: Record<string, unknown>): string {
       ? `  ${JSON.stringify(key)}: [\n${v.map((x) => `    ${JSON.stringify(x)}`).join(",\n")}\n  ]`
       : `  ${JSON.stringify(key)}: ${JSON.stringify(v)}`;
   return `{\n${Object.entries(value).map(field).join(",\n")}\n}`;
-}
-
-function round(x: number, digits: number): number {
-  const f = 10 ** digits;
-  return Math.round(x * f) / f;
 }
 
 export const clustersCommand: Command = {

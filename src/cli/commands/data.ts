@@ -2,7 +2,7 @@
 import { duplicateRows, reportRows } from "../../clean/clean";
 import { readingLines } from "../../data/reading";
 import { sql } from "../../data/sql";
-import { fmtInt, fmtPct } from "../../display/format";
+import { fmtInt, fmtPct } from "../../util/index";
 import { tableText } from "../../display/table";
 import { writeCsv } from "../../io/csv";
 import { intOption, type Command } from "../args";

@@ -1,5 +1,5 @@
 /** retail-lab generate: a seeded multi-table dataset with planted structure and ground truth. */
-import { fmtInt } from "../../display/format";
+import { fmtInt } from "../../util/index";
 import { DATASET_FILES, GENERATE_LIMITS, generateDataset, writeDatasetInterruptibly } from "../../generate/index";
 import { intOption, type Command, type OptionValues } from "../args";
 

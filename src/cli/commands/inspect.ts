@@ -4,7 +4,7 @@ import { loadDatasetAsync } from "../../data/load";
 import { inspectFile, type ColumnProfile, type Inspection } from "../../data/inspect";
 import { readMapping, type DatasetMapping, type MappingTable } from "../../data/mapping";
 import { layoutLine } from "../../data/reading";
-import { fmtInt } from "../../display/format";
+import { fmtInt } from "../../util/index";
 import { UserError, isUserError } from "../../errors";
 import { writeFileAtomic } from "../../io/csv";
 import type { Command } from "../args";

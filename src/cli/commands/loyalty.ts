@@ -1,6 +1,6 @@
 /** retail-lab loyalty: the repeat-purchase curve and the loyalty threshold with its interval. */
 import { loyaltyReport, loyaltySummary } from "../../cohorts/index";
-import { fmtInt, fmtPct } from "../../display/format";
+import { fmtInt, fmtPct, fmtShare, ordinal } from "../../util/index";
 import { UserError } from "../../errors";
 import type { Command } from "../args";
 import { cleanFromOptions, dataOptions } from "../data-options";
@@ -12,19 +12,12 @@ export function parseLevel(text: string): number {
   return level;
 }
 
-function ordinal(n: number): string {
-  const s = n % 100 >= 11 && n % 100 <= 13 ? "th" : ({ 1: "st", 2: "nd", 3: "rd" } as Record<number, string>)[n % 10] ?? "th";
-  return `${n}${s}`;
-}
-
 /** A level as a percentage without spurious decimals: 0.8 -> "80%", 0.825 -> "82.5%". */
 function levelPct(level: number): string {
   return `${Number((level * 100).toFixed(2))}%`;
 }
 
-function pct(x: number | null): string {
-  return x === null ? "-" : fmtPct(x);
-}
+const pct = (x: number | null): string => fmtShare(x, 1, "-");
 
 export const loyaltyCommand: Command = {
   name: "loyalty",

@@ -1,6 +1,6 @@
 /** retail-lab products: the product and inventory audit as one row per product, and its data issues. */
 import pl, { type DataFrame } from "nodejs-polars";
-import { fmtInt } from "../../display/format";
+import { fmtInt } from "../../util/index";
 import { writeCsv } from "../../io/csv";
 import { productAudit, productAuditTable } from "../../products/index";
 import type { Command } from "../args";

@@ -1,7 +1,7 @@
 /** retail-lab rfm, segments: RFM scores for scheduled refreshes and CRM exports. */
 import pl from "nodejs-polars";
 import { UserError } from "../../errors";
-import { fmtInt } from "../../display/format";
+import { fmtInt } from "../../util/index";
 import { customerRoster } from "../../data/load";
 import { writeCsv } from "../../io/csv";
 import { rfmTable, segmentSummary, tieRuleOf, TIE_RULES, type TieRule } from "../../rfm/index";

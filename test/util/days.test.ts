@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { addDays, dayNumber, dayRange, isoDayFromNumber, isoDayOfDate, isoWeekday } from "../../src/series/days";
+import { addDays, dayRange, isoDayOf, isoDayOfNumber, isoWeekday, parseIsoDay } from "../../src/util/index";
 
-describe("calendar days", () => {
+describe("calendar days (ISO days, formerly in src/series/days.ts)", () => {
   it("counts days from 1970-01-01 and back", () => {
-    expect(dayNumber("1970-01-01")).toBe(0);
-    expect(dayNumber("1970-01-02")).toBe(1);
-    expect(dayNumber("1969-12-31")).toBe(-1);
-    expect(isoDayFromNumber(dayNumber("2011-12-09"))).toBe("2011-12-09");
+    expect(parseIsoDay("1970-01-01")).toBe(0);
+    expect(parseIsoDay("1970-01-02")).toBe(1);
+    expect(parseIsoDay("1969-12-31")).toBe(-1);
+    expect(isoDayOfNumber(parseIsoDay("2011-12-09"))).toBe("2011-12-09");
   });
   it("names ISO weekdays, Monday = 1 ... Sunday = 7", () => {
     expect(isoWeekday("2010-12-01")).toBe(3); // a Wednesday
@@ -23,10 +23,10 @@ describe("calendar days", () => {
     expect(dayRange("2010-12-30", 0)).toEqual([]);
   });
   it("reads a Date in UTC", () => {
-    expect(isoDayOfDate(new Date("2011-01-02T00:00:00Z"))).toBe("2011-01-02");
+    expect(isoDayOf(new Date("2011-01-02T00:00:00Z"))).toBe("2011-01-02");
   });
   it("rejects what is not a day", () => {
-    expect(() => dayNumber("2011-02-30")).toThrow(/not a calendar day/);
-    expect(() => dayNumber("9/12/2011")).toThrow(/YYYY-MM-DD/);
+    expect(() => parseIsoDay("2011-02-30")).toThrow(/must be a calendar day written YYYY-MM-DD/);
+    expect(() => parseIsoDay("9/12/2011")).toThrow(/YYYY-MM-DD/);
   });
 });
