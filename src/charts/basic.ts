@@ -2,7 +2,7 @@
  * Generic chart builders: plain plotly figures from plain arrays. Domain charts build on
  * these; none of them touches MIME types or HTML (that is src/display).
  */
-import type { Figure } from "../display/chart";
+import type { Figure } from "./theme";
 import { UserError } from "../errors";
 
 /** Axis titles and a chart title. */
@@ -59,7 +59,7 @@ export function lineChart(x: (string | number | Date)[], series: { name: string;
 export const SEQUENTIAL_BLUES: [number, string][] = [[0, "#f7fbff"], [0.25, "#c6dbef"], [0.5, "#6baed6"], [0.75, "#2171b5"], [1, "#08306b"]];
 
 /** A heatmap of `z[row][column]`. */
-export function heatmap(columns: (string | number)[], rows: (string | number)[], z: (number | null)[][], labels: Labels, options: { colorscale?: string | [number, string][]; text?: string[][]; zmin?: number; zmax?: number } = {}): Figure {
+export function heatmapChart(columns: (string | number)[], rows: (string | number)[], z: (number | null)[][], labels: Labels, options: { colorscale?: string | [number, string][]; text?: string[][]; zmin?: number; zmax?: number } = {}): Figure {
   return {
     data: [
       {
@@ -116,7 +116,7 @@ export function logBins(values: number[], bins: number): LogBins {
  * log axis bins in linear space and, for skewed data, draws nothing visible); hovering a bar
  * shows its range in the data's units.
  */
-export function histogram(values: number[], labels: Labels, options: { bins?: number; logX?: boolean } = {}): Figure {
+export function histogramChart(values: number[], labels: Labels, options: { bins?: number; logX?: boolean } = {}): Figure {
   const bins = options.bins ?? 40;
   const layout = { title: { text: labels.title }, yaxis: axis(labels.y ?? "count"), bargap: 0.05 };
   if (!options.logX) return { data: [{ type: "histogram", x: values, nbinsx: bins }], layout: { ...layout, xaxis: axis(labels.x) } };
@@ -134,7 +134,7 @@ export function histogram(values: number[], labels: Labels, options: { bins?: nu
 }
 
 /** A treemap of named parts (one level), sized by `values`, with a text line per part. */
-export function treemap(labels: string[], values: number[], labels2: Labels, text?: string[]): Figure {
+export function treemapChart(labels: string[], values: number[], labels2: Labels, text?: string[]): Figure {
   return {
     data: [{ type: "treemap", labels, parents: labels.map(() => ""), values, text, textinfo: "label+value+percent root", hovertemplate: "%{label}<br>%{value}<br>%{percentRoot:.1%}<extra></extra>" }],
     layout: { title: { text: labels2.title }, margin: { l: 10, r: 10, t: 50, b: 10 } },

@@ -4,10 +4,10 @@
  */
 import type { DataFrame } from "nodejs-polars";
 import { UserError } from "../errors";
-import type { ElbowResult } from "../clusters/elbow";
-import { crosstab, type Label } from "../clusters/compare";
-import type { PcaResult } from "../clusters/pca";
-import { PALETTE, type Figure } from "../display/chart";
+import type { ElbowResult } from "../clusters/index";
+import { crosstab, type Label } from "../clusters/index";
+import type { PcaResult } from "../clusters/index";
+import { PALETTE, type Figure } from "./theme";
 import { powerOfTenTicks } from "./basic";
 
 
@@ -69,7 +69,7 @@ export function elbowChart(result: ElbowResult, proposedK?: number): Figure {
 }
 
 /** Options of `clusterHistograms`. */
-export interface ClusterHistogramsOptions {
+export interface ClusterHistogramsChartOptions {
   /** Cluster names, indexed by cluster number. */
   names?: readonly string[];
   /**
@@ -84,11 +84,11 @@ export interface ClusterHistogramsOptions {
  * overlaid, semi-transparent histogram per cluster (same bins for every cluster, same colour in
  * every subplot), normalised to percent of the cluster so that clusters of different sizes compare.
  */
-export function clusterHistograms(
+export function clusterHistogramsChart(
   features: DataFrame,
   labels: readonly number[],
   columns: readonly string[],
-  options: ClusterHistogramsOptions = {},
+  options: ClusterHistogramsChartOptions = {},
 ): Figure {
   checkLength(labels, features.height, "customers");
   if (columns.length === 0) throw new UserError("No feature to plot: give at least one column.");
@@ -140,7 +140,7 @@ export function clusterHistograms(
  * PCA scatter: each customer at its first two principal coordinates (`pca.scores`), one colour per
  * cluster; axis titles give the share of variance each component explains.
  */
-export function pcaScatter(pca: PcaResult, labels: readonly number[], names?: readonly string[]): Figure {
+export function pcaScatterChart(pca: PcaResult, labels: readonly number[], names?: readonly string[]): Figure {
   checkLength(labels, pca.scores.length, "points");
   if (pca.components.length < 2) throw new UserError("The PCA has one component: compute two (pca2) for a scatter.");
   const pct = (i: number) => `${(pca.explainedVarianceRatio[i] * 100).toFixed(1)}%`;
@@ -165,7 +165,7 @@ export function pcaScatter(pca: PcaResult, labels: readonly number[], names?: re
 }
 
 /** Options of `rfmScatter3d`. */
-export interface RfmScatter3dOptions {
+export interface RfmScatter3dChartOptions {
   /** Cluster names, indexed by cluster number. */
   names?: readonly string[];
   recency?: string;
@@ -177,7 +177,7 @@ export interface RfmScatter3dOptions {
  * 3-D scatter of recency, frequency and monetary on logarithmic axes, one colour per cluster, the
  * customer id (when the table has `customerId`) shown on hover. Values must be > 0 (log axes).
  */
-export function rfmScatter3d(features: DataFrame, labels: readonly number[], options: RfmScatter3dOptions = {}): Figure {
+export function rfmScatter3dChart(features: DataFrame, labels: readonly number[], options: RfmScatter3dChartOptions = {}): Figure {
   const { recency = "recency", frequency = "frequency", monetary = "monetary" } = options;
   checkLength(labels, features.height, "customers");
   const axes = [recency, frequency, monetary];
@@ -223,7 +223,7 @@ export function rfmScatter3d(features: DataFrame, labels: readonly number[], opt
 }
 
 /** Options of `crosstabHeatmap`. */
-export interface CrosstabHeatmapOptions {
+export interface CrosstabHeatmapChartOptions {
   title?: string;
   rowTitle?: string;
   columnTitle?: string;
@@ -236,10 +236,10 @@ export interface CrosstabHeatmapOptions {
  * against RFM segments, or clusters of two runs): rows are the first labeling's values, columns
  * the second's, cells the count (or percentage, see `normalize`), written in each cell.
  */
-export function crosstabHeatmap(
+export function crosstabHeatmapChart(
   rowLabels: readonly Label[],
   columnLabels: readonly Label[],
-  options: CrosstabHeatmapOptions = {},
+  options: CrosstabHeatmapChartOptions = {},
 ): Figure {
   const { normalize = "none" } = options;
   const table = crosstab(rowLabels, columnLabels);

@@ -2,9 +2,9 @@
  * Plotly figures of cohorts and loyalty, as plain `Figure` objects `{ data, layout }` (plotly.js
  * 3: titles are `{ text }` objects). Nothing here draws: src/display shows them.
  */
-import { PALETTE, type Figure } from "../display/chart";
-import type { CohortRetention } from "../cohorts/retention";
-import type { LoyaltyThreshold, RepeatCurve } from "../cohorts/repeat";
+import { PALETTE, type Figure } from "./theme";
+import type { CohortRetention } from "../cohorts/index";
+import type { LoyaltyThreshold, RepeatCurve } from "../cohorts/index";
 
 /** White to dark blue: the colour scale of the retention heatmaps. */
 export const RETENTION_COLORSCALE: [number, string][] = [[0, "#f7fbff"], [1, "#08306b"]];
@@ -24,7 +24,7 @@ export function percentLabel(x: number | null): string {
  * revenue relative to its first month (`kind` "revenue"), as percents. Censored cells (null)
  * stay blank. Colours run white (0) to dark blue (1); revenue ratios above 1 take the darkest blue.
  */
-export function retentionHeatmap(r: CohortRetention, kind: "customers" | "revenue" = "customers"): Figure {
+export function retentionHeatmapChart(r: CohortRetention, kind: "customers" | "revenue" = "customers"): Figure {
   const z = kind === "customers" ? r.retention : r.revenueRetention;
   return {
     data: [

@@ -3,9 +3,9 @@
  * U per merge, the leaves along the x axis labelled with their size, each leaf's foot marked in
  * the colour of its cluster in a cut (when labels are given), and a dashed line at the cut height.
  */
-import type { DendrogramData } from "../clusters/dendrogram";
-import type { WardCut } from "../clusters/ward";
-import type { Figure } from "../display/chart";
+import type { DendrogramData } from "../clusters/index";
+import type { WardCut } from "../clusters/index";
+import type { Figure } from "./theme";
 import { clusterColor } from "./clusters";
 
 /** Options of `dendrogramChart`. */

@@ -2,13 +2,13 @@
  * Forecasting charts: plain plotly figures (plotly.js 3: titles as `{ text }`) built from
  * DailySeries, TradingCalendar and SeriesForecast objects. Nothing here computes a forecast.
  */
-import type { Figure } from "../display/chart";
+import type { Figure } from "./theme";
 import { addDays, isoDayOfNumber, isoWeekday, parseIsoDay, WEEKDAY_NAMES } from "../util/index";
-import { seriesDays } from "../series/daily";
-import { weekdayProfile } from "../series/explore";
-import type { DailySeries, TradingCalendar } from "../series/types";
-import { meanHoldoutMase, pooledCoverage } from "../forecasts/summary";
-import { MODEL_NAMES, type FailedForecast, type Forecast, type ModelName, type SeriesForecast } from "../forecasts/types";
+import { seriesDays } from "../series/index";
+import { weekdayProfile } from "../series/index";
+import type { DailySeries, TradingCalendar } from "../series/index";
+import { meanHoldoutMase, pooledCoverage } from "../forecasts/index";
+import { MODEL_NAMES, type FailedForecast, type Forecast, type ModelName, type SeriesForecast } from "../forecasts/index";
 
 /** Colours: history, forecast, band, held-out actual, naive (Okabe-Ito, as the project palette). */
 const COLOURS = { history: "#4b5563", forecast: "#0072B2", band: "rgba(0,114,178,0.18)", actual: "#D55E00", naive: "#E69F00", closed: "#CC79A7" };
@@ -51,7 +51,7 @@ function forecastTraces(f: Forecast, level: number, name: string, axes: { xaxis?
  * History (the last `historyDays` days, default 84) and the forecast of the days after it, with
  * its interval band at `level` (default 0.8), for one series.
  */
-export function forecastFigure(history: DailySeries, result: SeriesForecast, options: { historyDays?: number; level?: number } = {}): Figure {
+export function forecastChart(history: DailySeries, result: SeriesForecast, options: { historyDays?: number; level?: number } = {}): Figure {
   const level = options.level ?? 0.8;
   const h = tail(history, options.historyDays ?? 84);
   return {
@@ -73,7 +73,7 @@ export function forecastFigure(history: DailySeries, result: SeriesForecast, opt
  * chosen model's forecast with its band at `level`, and the seasonal naive for comparison.
  * Null when the result has no holdout.
  */
-export function holdoutFigure(history: DailySeries, result: SeriesForecast, options: { historyDays?: number; level?: number } = {}): Figure | null {
+export function holdoutChart(history: DailySeries, result: SeriesForecast, options: { historyDays?: number; level?: number } = {}): Figure | null {
   const hold = result.holdout;
   if (!hold) return null;
   const level = options.level ?? 0.8;
@@ -105,7 +105,7 @@ export function holdoutFigure(history: DailySeries, result: SeriesForecast, opti
  * (default 3), each titled with the series id and the model. Panels share nothing, so each has its
  * own scale.
  */
-export function forecastSmallMultiples(
+export function forecastSmallMultiplesChart(
   items: { history: DailySeries; result: SeriesForecast }[],
   options: { columns?: number; historyDays?: number; level?: number; title?: string } = {},
 ): Figure {
@@ -155,7 +155,7 @@ export function forecastSmallMultiples(
  * them have one, with the mean backtest MASE beside it; lower is better, 1 = the in-sample
  * seasonal naive's one-step error.
  */
-export function errorByModelFigure(results: (SeriesForecast | FailedForecast)[], title = "Error by model (MASE)"): Figure {
+export function errorByModelChart(results: (SeriesForecast | FailedForecast)[], title = "Error by model (MASE)"): Figure {
   const ok = results.filter((r): r is SeriesForecast => r.status !== "failed");
   const models = MODEL_NAMES.filter((m) => ok.some((r) => r.holdout?.byModel.some((b) => b.model === m)));
   const among: (ModelName | "chosen")[] = [...models, "chosen"];
@@ -184,7 +184,7 @@ export function errorByModelFigure(results: (SeriesForecast | FailedForecast)[],
  * Interval coverage on the held-out open days, pooled over series, against the nominal level:
  * a calibrated interval at 80% covers about 80% of days.
  */
-export function coverageFigure(results: (SeriesForecast | FailedForecast)[], levels = [0.8, 0.95]): Figure {
+export function coverageChart(results: (SeriesForecast | FailedForecast)[], levels = [0.8, 0.95]): Figure {
   const cov = levels.map((l) => pooledCoverage(results, l));
   const names = levels.map((l) => `${Math.round(l * 100)}% interval`);
   return {
@@ -202,7 +202,7 @@ export function coverageFigure(results: (SeriesForecast | FailedForecast)[], lev
 }
 
 /** Mean value per weekday (Monday first) of `series`, from `weekdayProfile`. */
-export function weekdayProfileFigure(series: DailySeries, valueLabel = "mean per day"): Figure {
+export function weekdayProfileChart(series: DailySeries, valueLabel = "mean per day"): Figure {
   const rows = weekdayProfile(series).toRecords() as { name: string; mean: number; days: number }[];
   return {
     data: [{ type: "bar", x: rows.map((r) => r.name), y: rows.map((r) => r.mean), text: rows.map((r) => `${r.days} days`), marker: { color: COLOURS.forecast } }],
@@ -214,7 +214,7 @@ export function weekdayProfileFigure(series: DailySeries, valueLabel = "mean per
  * A calendar of `shop` (one column per week, one row per weekday, colour = value) with the
  * closed days of `calendar` marked by a cross, and the closed runs listed in the title.
  */
-export function closedDaysFigure(shop: DailySeries, calendar: TradingCalendar): Figure {
+export function closedDaysChart(shop: DailySeries, calendar: TradingCalendar): Figure {
   const first = parseIsoDay(shop.start);
   const monday = first - (isoWeekday(shop.start) - 1);
   const weeks = Math.ceil((first + shop.values.length - monday) / 7);

@@ -3,8 +3,8 @@
  * titles are `{ text }` objects). Nothing here draws: src/display shows them.
  */
 import type { DataFrame } from "nodejs-polars";
-import { PALETTE, type Figure } from "../display/chart";
-import { QUADRANTS } from "../products/performance";
+import { PALETTE, type Figure } from "./theme";
+import { QUADRANTS } from "../products/index";
 
 /** Colour of each quadrant in every product chart. */
 export const QUADRANT_COLORS: Record<string, string> = {

@@ -5,7 +5,7 @@
  */
 import { existsSync } from "fs";
 import { UserError } from "../errors";
-import type { Figure } from "./chart";
+import type { Figure } from "../charts/index";
 
 /** Where Chromium is looked for: RETAIL_LAB_CHROMIUM when set, else the usual Linux and macOS paths. */
 export function chromiumCandidates(): string[] {

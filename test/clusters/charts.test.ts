@@ -1,6 +1,6 @@
 import pl from "nodejs-polars";
 import { describe, expect, it } from "vitest";
-import { clusterColor, clusterHistograms, crosstabHeatmap, elbowChart, pcaScatter, rfmScatter3d } from "../../src/charts/clusters";
+import { clusterColor, clusterHistogramsChart, crosstabHeatmapChart, elbowChart, pcaScatterChart, rfmScatter3dChart } from "../../src/charts/clusters";
 import { elbow, pca2 } from "../../src/clusters";
 import { blobs, userErrorOf } from "./helpers";
 
@@ -32,29 +32,29 @@ describe("cluster charts", () => {
   });
 
   it("histograms: one subplot per feature, one trace per cluster holding that cluster's values", () => {
-    const fig = clusterHistograms(features, labels, ["recency", "monetary"], { names: ["Low", "High"] });
+    const fig = clusterHistogramsChart(features, labels, ["recency", "monetary"], { names: ["Low", "High"] });
     const data = fig.data as Trace[];
     expect(data).toHaveLength(4);
     expect(data.map((t) => [t.name, t.xaxis])).toEqual([["Low", "x"], ["High", "x"], ["Low", "x2"], ["High", "x2"]]);
     expect(data[3].x).toEqual((features.getColumn("monetary").toArray() as number[]).slice(20));
     expect((fig.layout as Layout).xaxis2.title).toEqual({ text: "monetary" });
-    expect(userErrorOf(() => clusterHistograms(features, labels, ["nope"]))).toMatch(/no column "nope"/);
+    expect(userErrorOf(() => clusterHistogramsChart(features, labels, ["nope"]))).toMatch(/no column "nope"/);
   });
 
   it("histograms on a log scale: bins of log10 values, ticks labelled in powers of ten, one colour per cluster", () => {
     const df = pl.DataFrame({ monetary: [5, 50, 500, 2000] });
-    const fig = clusterHistograms(df, [0, 0, 1, 1], ["monetary"], { logX: true });
+    const fig = clusterHistogramsChart(df, [0, 0, 1, 1], ["monetary"], { logX: true });
     const data = fig.data as Trace[];
     expect(data[0].x).toEqual([Math.log10(5), Math.log10(50)]);
     expect((fig.layout as Layout).xaxis).toMatchObject({ tickvals: [0, 1, 2, 3, 4], ticktext: ["1", "10", "100", "1,000", "10,000"] });
     expect(data.map((t) => t.marker.color)).toEqual([clusterColor(0), clusterColor(1)]);
     expect(clusterColor(0)).not.toBe(clusterColor(1));
-    expect(userErrorOf(() => clusterHistograms(pl.DataFrame({ m: [1, 0] }), [0, 1], ["m"], { logX: true }))).toMatch(/"m" is 0 on row 1/);
+    expect(userErrorOf(() => clusterHistogramsChart(pl.DataFrame({ m: [1, 0] }), [0, 1], ["m"], { logX: true }))).toMatch(/"m" is 0 on row 1/);
   });
 
   it("PCA scatter: cluster traces at the principal coordinates, variance shares in the axis titles", () => {
     const pca = pca2(points);
-    const fig = pcaScatter(pca, labels);
+    const fig = pcaScatterChart(pca, labels);
     const data = fig.data as Trace[];
     expect(data.map((t) => t.name)).toEqual(["Cluster 0", "Cluster 1"]);
     expect(data[1].x).toEqual(pca.scores.slice(20).map((s) => s[0]));
@@ -62,22 +62,22 @@ describe("cluster charts", () => {
   });
 
   it("3-D scatter: recency, frequency, monetary on log axes, customer ids on hover", () => {
-    const fig = rfmScatter3d(features, labels);
+    const fig = rfmScatter3dChart(features, labels);
     const data = fig.data as Trace[];
     expect(data[0].type).toBe("scatter3d");
     expect(data[0].z).toEqual((features.getColumn("monetary").toArray() as number[]).slice(0, 20));
     expect(data[1].text[0]).toBe("c20");
     expect((fig.layout as Layout).scene.xaxis).toMatchObject({ title: { text: "recency" }, type: "log" });
     const zero = features.withColumns(pl.lit(0).alias("frequency"));
-    expect(userErrorOf(() => rfmScatter3d(zero, labels))).toBe('Column "frequency" is 0 on row 0: log axes need values > 0.');
+    expect(userErrorOf(() => rfmScatter3dChart(zero, labels))).toBe('Column "frequency" is 0 on row 0: log axes need values > 0.');
   });
 
   it("crosstab heatmap: counts or row percentages of two labelings", () => {
     const a = [0, 0, 1, 1, 1];
     const b = ["x", "y", "y", "y", "x"];
-    const counts = crosstabHeatmap(a, b, { rowTitle: "Cluster", columnTitle: "Segment" });
+    const counts = crosstabHeatmapChart(a, b, { rowTitle: "Cluster", columnTitle: "Segment" });
     expect((counts.data as Trace[])[0]).toMatchObject({ type: "heatmap", x: ["x", "y"], y: ["0", "1"], z: [[1, 1], [1, 2]] });
-    const rows = crosstabHeatmap(a, b, { normalize: "row" });
+    const rows = crosstabHeatmapChart(a, b, { normalize: "row" });
     expect((rows.data as Trace[])[0].z).toEqual([[50, 50], [100 / 3, 200 / 3]]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { percentLabel, repeatCurveChart, retentionHeatmap, RETENTION_COLORSCALE } from "../../src/charts/cohorts";
+import { percentLabel, repeatCurveChart, retentionHeatmapChart, RETENTION_COLORSCALE } from "../../src/charts/cohorts";
 import { cohortRetention, loyaltyThreshold, repeatPurchaseCurve } from "../../src/cohorts/index";
 import { cleanOf, type Line } from "../products/helpers";
 
@@ -21,7 +21,7 @@ describe("cohort charts", () => {
     expect([percentLabel(0.5), percentLabel(0.054), percentLabel(1), percentLabel(null)]).toEqual(["50%", "5.4%", "100%", ""]);
   });
   it("retention heatmap: white-to-blue scale, 0-100%, percent labels, censored cells null", () => {
-    const f = retentionHeatmap(cohortRetention(lines));
+    const f = retentionHeatmapChart(cohortRetention(lines));
     const h = f.data[0] as Record<string, unknown>;
     expect(h.colorscale).toEqual([[0, "#f7fbff"], [1, "#08306b"]]);
     expect(RETENTION_COLORSCALE).toEqual(h.colorscale);
@@ -30,7 +30,7 @@ describe("cohort charts", () => {
     expect(h.z).toEqual([[1, 0.5, 0], [1, 1, null], [1, null, null]]);
     expect(h.text).toEqual([["100%", "50%", "0.0%"], ["100%", "100%", ""], ["100%", "", ""]]);
     expect(f.layout?.title).toEqual({ text: "Customer retention by monthly cohort" });
-    const rev = retentionHeatmap(cohortRetention(lines), "revenue").data[0] as { z: unknown };
+    const rev = retentionHeatmapChart(cohortRetention(lines), "revenue").data[0] as { z: unknown };
     expect(rev.z).toEqual([[1, 0.4, 0], [1, 1, null], [1, null, null]]);
   });
   it("repeat curve: band from the Wilson bounds, the level line and the threshold marker", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { barChart, groupedBarChart, heatmap, histogram, lineChart, logBins, powerOfTenTicks, SEQUENTIAL_BLUES, treemap } from "../../src/charts/basic";
+import { barChart, groupedBarChart, heatmapChart, histogramChart, lineChart, logBins, powerOfTenTicks, SEQUENTIAL_BLUES, treemapChart } from "../../src/charts/basic";
 import { textWidth, wrapTitle } from "../../src/charts/titles";
-import { themed } from "../../src/display/chart";
+import { themed } from "../../src/charts/index";
 
 describe("basic chart builders", () => {
   it("barChart: vertical by default; horizontal puts the largest on top and grows with the categories", () => {
@@ -20,11 +20,11 @@ describe("basic chart builders", () => {
     expect(lineChart(["m1"], [{ name: "a", values: [1] }], { title: "L" }).layout).not.toHaveProperty("yaxis2");
   });
   it("heatmap defaults to light-for-low blues; treemap, histogram and grouped bars carry their data", () => {
-    const h = heatmap(["x1"], ["r1"], [[0.5]], { title: "H" });
+    const h = heatmapChart(["x1"], ["r1"], [[0.5]], { title: "H" });
     expect(h.data[0]).toMatchObject({ type: "heatmap", x: ["x1"], y: ["r1"], z: [[0.5]], colorscale: SEQUENTIAL_BLUES });
     expect(SEQUENTIAL_BLUES[0]).toEqual([0, "#f7fbff"]);
-    expect(treemap(["a", "b"], [3, 1], { title: "T" }).data[0]).toMatchObject({ type: "treemap", labels: ["a", "b"], parents: ["", ""], values: [3, 1] });
-    expect(histogram([1, 2, 2], { title: "H" }, { bins: 3 }).data[0]).toMatchObject({ type: "histogram", x: [1, 2, 2], nbinsx: 3 });
+    expect(treemapChart(["a", "b"], [3, 1], { title: "T" }).data[0]).toMatchObject({ type: "treemap", labels: ["a", "b"], parents: ["", ""], values: [3, 1] });
+    expect(histogramChart([1, 2, 2], { title: "H" }, { bins: 3 }).data[0]).toMatchObject({ type: "histogram", x: [1, 2, 2], nbinsx: 3 });
     expect(groupedBarChart(["c"], [{ name: "s1", values: [1] }, { name: "s2", values: [2] }], { title: "G" }, "stack").layout).toMatchObject({ barmode: "stack" });
   });
 });
@@ -51,7 +51,7 @@ describe("log-scale histograms bin in log space", () => {
     expect(powerOfTenTicks(-1.5, 0)).toEqual({ tickvals: [-2, -1, 0], ticktext: ["0.01", "0.1", "1"] });
   });
   it("draws one bar per bin at the bin's centre, as wide as the bin, with the range in data units on hover", () => {
-    const fig = histogram([1, 10, 10, 100], { title: "H", x: "orders" }, { bins: 2, logX: true });
+    const fig = histogramChart([1, 10, 10, 100], { title: "H", x: "orders" }, { bins: 2, logX: true });
     expect(fig.data).toHaveLength(1);
     expect(fig.data[0]).toMatchObject({ type: "bar", x: [0.5, 1.5], y: [1, 3], width: 1, customdata: [[1, 10], [10, 100]] });
     expect(fig.layout?.xaxis).toMatchObject({ title: { text: "orders" }, tickvals: [0, 1, 2], ticktext: ["1", "10", "100"] });

@@ -5,7 +5,7 @@ import {
   sendBundle, showChart, showMarkdown, showTable, tableHtml, tableText, visibleRows,
 } from "../../src/display/index";
 import { fmtCell, fmtInt, fmtMoney, fmtPct } from "../../src/util/index";
-import { barChart, histogram } from "../../src/charts/basic";
+import { barChart, histogramChart } from "../../src/charts/basic";
 import { decodePng, inkPixels } from "../png";
 
 afterAll(() => closeRenderer());
@@ -80,7 +80,7 @@ describe("charts", () => {
     const plotArea = { x: 72, y: 62, w: 900 - 100 - 4, h: 480 - 120 - 4 };
     const ink = async (fig: Parameters<typeof chartBundle>[0]) =>
       inkPixels(decodePng(Buffer.from((await chartBundle(fig))["image/png"] as string, "base64")), plotArea);
-    expect(await ink(histogram(values, { title: "orders" }, { bins: 60, logX: true }))).toBeGreaterThan(5000);
+    expect(await ink(histogramChart(values, { title: "orders" }, { bins: 60, logX: true }))).toBeGreaterThan(5000);
     // the figure histogram(..., { logX: true }) used to return: an empty frame, which the check sees
     const old = { data: [{ type: "histogram", x: values, nbinsx: 60 }], layout: { title: { text: "orders" }, xaxis: { type: "log" } } };
     expect(await ink(old)).toBe(0);

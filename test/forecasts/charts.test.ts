@@ -1,12 +1,12 @@
 import { describe, expect, it } from "vitest";
 import {
-  closedDaysFigure,
-  coverageFigure,
-  errorByModelFigure,
-  forecastFigure,
-  forecastSmallMultiples,
-  holdoutFigure,
-  weekdayProfileFigure,
+  closedDaysChart,
+  coverageChart,
+  errorByModelChart,
+  forecastChart,
+  forecastSmallMultiplesChart,
+  holdoutChart,
+  weekdayProfileChart,
 } from "../../src/charts/forecasts";
 import { forecastSeries } from "../../src/forecasts/forecast";
 import { detectClosedDays } from "../../src/series/closed";
@@ -18,7 +18,7 @@ const title = (fig: { layout?: Record<string, unknown> }) => (fig.layout?.title 
 
 describe("forecast charts", () => {
   it("draws history, band and forecast with the last history day just before the forecast", () => {
-    const fig = forecastFigure(series, result, { historyDays: 14 });
+    const fig = forecastChart(series, result, { historyDays: 14 });
     expect(fig.data.map((t) => t.name)).toEqual(["history", "80% interval", `forecast (${result.forecast.model})`]);
     const x = fig.data[0].x as string[];
     expect(x.length).toBe(14);
@@ -28,34 +28,34 @@ describe("forecast charts", () => {
     expect(title(fig)).toMatch(/^P1: 28-day forecast/);
   });
   it("shows the held-out check against the seasonal naive", () => {
-    const fig = holdoutFigure(series, result);
+    const fig = holdoutChart(series, result);
     expect(fig?.data.map((t) => t.name)).toEqual(["training", "80% interval", `forecast (${result.holdout?.forecast.model})`, "seasonal naive", "held-out actual"]);
     expect(fig?.data[4].y).toEqual(series.values.slice(92));
-    expect(holdoutFigure(series, { ...result, holdout: null })).toBeNull();
+    expect(holdoutChart(series, { ...result, holdout: null })).toBeNull();
   });
   it("lays out small multiples on their own axes", () => {
-    const fig = forecastSmallMultiples([{ history: series, result }, { history: series, result }], { columns: 2 });
+    const fig = forecastSmallMultiplesChart([{ history: series, result }, { history: series, result }], { columns: 2 });
     expect(fig.layout?.xaxis2).toMatchObject({ domain: [0.53, 1], anchor: "y2" });
     expect(fig.data.filter((t) => t.xaxis === "x2").length).toBe(3);
     expect((fig.layout?.annotations as unknown[]).length).toBe(2);
   });
   it("compares models and coverage", () => {
-    const e = errorByModelFigure([result]);
+    const e = errorByModelChart([result]);
     expect(e.data[0].x).toEqual(["seasonal-naive", "holt-winters"]);
     expect(e.data[1].x).toEqual(["seasonal-naive", "holt-winters", "chosen"]);
     expect((e.data[1].y as number[])[2]).toBe(result.holdout?.metrics.mase);
-    const c = coverageFigure([result]);
+    const c = coverageChart([result]);
     expect(c.data[0].y).toEqual(result.holdout?.coverage.map((x) => x.coverage));
     expect(c.data[1].y).toEqual([0.8, 0.95]);
   });
   it("draws the weekday profile and the closed-days calendar", () => {
-    const w = weekdayProfileFigure(series);
+    const w = weekdayProfileChart(series);
     expect(w.data[0].x).toEqual(["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]);
     expect((w.data[0].y as number[])[5]).toBe(0);
     const shop = { id: "revenue", start: "2011-01-05", values: Array.from({ length: 35 }, (_, i) => ((i + 3) % 7 === 6 || i === 9 ? 0 : 10)) };
     const cal = detectClosedDays(shop);
     expect(cal.closedDates).toEqual(["2011-01-14"]);
-    const fig = closedDaysFigure(shop, cal);
+    const fig = closedDaysChart(shop, cal);
     const z = fig.data[0].z as (number | null)[][];
     expect(z.length).toBe(7);
     expect(z[0][0]).toBeNull(); // Monday 2011-01-03 is before the series
