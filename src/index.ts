@@ -12,7 +12,7 @@ export * from "./data/index";
 export * from "./clean/index";
 export * from "./eda/index";
 export * from "./rfm/index";
-export * from "./io/csv";
+export * from "./io/index";
 export * from "./generate/index";
 export * from "./series/index";
 export * from "./forecasts/index";

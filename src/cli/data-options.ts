@@ -1,11 +1,10 @@
 /** The options every data command shares, how they become a dataset, and the checks on output paths. */
 import { existsSync, statSync } from "fs";
 import { join, resolve } from "path";
-import { cleanDataset, type CleanData } from "../clean/clean";
-import { DEFAULT_DATA_FILE, datasetFiles } from "../data/default";
-import { loadDatasetAsync, type DatasetFiles } from "../data/load";
+import { cleanDataset, type CleanData } from "../clean/index";
+import { DEFAULT_DATA_FILE, datasetFiles, loadDatasetAsync, type DatasetFiles } from "../data/index";
 import { UserError } from "../errors";
-import { refuseUnsafeTarget } from "../io/csv";
+import { refuseUnsafeTarget } from "../io/index";
 import type { Dataset } from "../model";
 import type { Command, OptionSpec, OptionValues } from "./args";
 

@@ -1,7 +1,7 @@
 /** What sells: top products by revenue and units, and the words of product descriptions. */
 import pl, { type DataFrame } from "nodejs-polars";
 import { moneySum } from "../util/index";
-import { productDescriptions } from "../products/descriptions";
+import { productDescriptions } from "../products/index";
 
 /**
  * Per product (non-product codes left out): its description (`productDescriptions`), revenue

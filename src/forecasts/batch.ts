@@ -11,7 +11,7 @@ import { availableParallelism } from "os";
 import { join } from "path";
 import { Worker } from "worker_threads";
 import { UserError } from "../errors";
-import type { DailySeries } from "../series/types";
+import type { DailySeries } from "../series/index";
 import { resolveOptions, tryForecastSeries } from "./forecast";
 import type { FailedForecast, ForecastOptions, SeriesForecast } from "./types";
 

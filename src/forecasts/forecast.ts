@@ -12,9 +12,8 @@
  * backtest skips those steps.
  */
 import { isUserError, UserError } from "../errors";
-import { closedMask, isClosedDay } from "../series/closed";
+import { closedMask, isClosedDay, ALWAYS_OPEN, type DailySeries, type TradingCalendar } from "../series/index";
 import { addDays, dayRange, parseIsoDay } from "../util/index";
-import { ALWAYS_OPEN, type DailySeries, type TradingCalendar } from "../series/types";
 import { DEFAULT_CHECK_LIMITS, forecastProblem, type CheckLimits } from "./checks";
 import { backtestModel, chooseModel, rollingOrigins, type ModelBacktest } from "./backtest";
 import { intervalsFromErrors, recentLevel } from "./intervals";

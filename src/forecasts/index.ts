@@ -41,6 +41,6 @@ export { MIN_TRAIN_DAYS, forecastSeries, resolveOptions, tryForecastSeries, vali
 export type { StockCheckOptions, StockState, StockStatus, StockingQuantity } from "./stock";
 export { demandQuantile, stockCheck, stockLevels, stockingQuantity } from "./stock";
 export type { BatchOptions, BatchProgress, BatchResult } from "./batch";
-export { forecastMany } from "./batch";
+export { forecastMany, succeededForecasts } from "./batch";
 export { holdoutMase, meanHoldoutMase, pooledCoverage, resultsFrame, withHoldout } from "./summary";
 export { forecastTable, holdoutTable, meanDailyForecast, stockingTable } from "./tables";

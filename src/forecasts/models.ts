@@ -3,7 +3,7 @@
  * days, sanity-check, replace by the seasonal naive if needed, put 0 on closed days and clip at 0
  * for series that never go below 0.
  */
-import type { TradingCalendar } from "../series/types";
+import type { TradingCalendar } from "../series/index";
 import { forecastProblem, type CheckLimits } from "./checks";
 import { fitHoltWinters, holtWintersForecast } from "./holt-winters";
 import { seasonalNaive, seasonalNaiveRmse } from "./naive";

@@ -6,7 +6,7 @@
  * Forecasts are mapped back to the calendar with 0 on every closed day.
  */
 import { isoDayOfNumber, isoWeekday, parseIsoDay } from "../util/index";
-import type { TradingCalendar } from "../series/types";
+import type { TradingCalendar } from "../series/index";
 
 /** A series restricted to its open weekdays (see the module comment). */
 export interface TradingView {

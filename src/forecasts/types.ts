@@ -1,7 +1,7 @@
 /**
  * Types of the forecasting domain, documented once.
  */
-import type { TradingCalendar } from "../series/types";
+import type { TradingCalendar } from "../series/index";
 import type { CheckLimits } from "./checks";
 import type { Metrics } from "./metrics";
 import type { SarimaOrder } from "./sarima";

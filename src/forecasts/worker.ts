@@ -4,7 +4,7 @@
  * Messages in: { index, series }; out: { type: "ready" } once, then { type: "result", index, result }.
  */
 import { parentPort, workerData } from "worker_threads";
-import type { DailySeries } from "../series/types";
+import type { DailySeries } from "../series/index";
 import { tryForecastSeries } from "./forecast";
 import type { ForecastOptions } from "./types";
 

@@ -5,7 +5,7 @@
  * many rows there are.
  */
 import { writeSync } from "fs";
-import { dataCsvField, writeFilesAtomic, writeFilesAtomicAsync } from "../io/csv";
+import { dataCsvField, writeFilesAtomic, writeFilesAtomicAsync } from "../io/index";
 import { join } from "path";
 import { minuteTexts } from "./calendar";
 import { streamContext, type GeneratedDataset } from "./dataset";

@@ -44,7 +44,6 @@ export function toCsv(df: DataFrame): string {
   return lines.join("\n") + "\n";
 }
 
-export { clearStaleTemps, refuseUnsafeTarget, writeAtomic, writeFilesAtomic, writeFilesAtomicAsync } from "./atomic";
 
 /** Writes text or bytes to a file atomically (see `writeAtomic`). */
 export function writeFileAtomic(file: string, content: string | Buffer): void {

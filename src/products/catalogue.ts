@@ -4,7 +4,7 @@
  * use (so nothing is dropped silently).
  */
 import type { DataFrame } from "nodejs-polars";
-import { isNonProductCode } from "../clean/nonProduct";
+import { isNonProductCode } from "../clean/index";
 import { UserError } from "../errors";
 
 /** One product of the catalogue; a value the table lacks (or cannot be read as a number) is null. */

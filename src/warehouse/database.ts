@@ -9,8 +9,8 @@
  * ```
  */
 import type { DataFrame } from "nodejs-polars";
-import type { CleaningReport } from "../clean/clean";
-import { toTransactions } from "../data/load";
+import type { CleaningReport } from "../clean/index";
+import { toTransactions } from "../data/index";
 import type { Dataset } from "../model";
 import { disconnect } from "./connection";
 import {

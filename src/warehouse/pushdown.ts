@@ -6,8 +6,7 @@
  * data).
  */
 import pl, { type DataFrame } from "nodejs-polars";
-import type { CleaningReport } from "../clean/clean";
-import { NON_PRODUCT_CODES, NON_PRODUCT_PREFIXES } from "../clean/nonProduct";
+import { type CleaningReport, NON_PRODUCT_CODES, NON_PRODUCT_PREFIXES } from "../clean/index";
 import { UserError } from "../errors";
 import { CUSTOMER_FEATURE_COLUMNS } from "../features/index";
 import { dailyProductUnits, dailyRevenue } from "../series/index";

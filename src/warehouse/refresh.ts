@@ -26,8 +26,8 @@
  */
 import { createHash } from "crypto";
 import type { DataFrame } from "nodejs-polars";
-import type { CleaningReport } from "../clean/clean";
-import { readMapping } from "../data/mapping";
+import type { CleaningReport } from "../clean/index";
+import { readMapping } from "../data/index";
 import { UserError } from "../errors";
 import type { SegmentRule } from "../rfm/index";
 import { fmtInt } from "../util/index";

@@ -2,7 +2,7 @@ import { execFileSync, spawn, spawnSync } from "child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync, writeSync } from "fs";
 import { join } from "path";
 import { describe, expect, it } from "vitest";
-import { clearStaleTemps, refuseUnsafeTarget, writeFileAtomic, writeFilesAtomic, writeFilesAtomicAsync } from "../../src/io/csv";
+import { clearStaleTemps, refuseUnsafeTarget, writeFileAtomic, writeFilesAtomic, writeFilesAtomicAsync } from "../../src/io/index";
 import { tempDir } from "../helpers";
 
 /** A PID that was a process a moment ago and is none now. */

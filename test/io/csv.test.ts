@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, writeFileSync, writeSync } from "fs";
 import { join } from "path";
 import pl from "nodejs-polars";
 import { describe, expect, it } from "vitest";
-import { csvField, dataCsvField, spreadsheetSafe, toCsv, writeAtomic, writeFileAtomic } from "../../src/io/csv";
+import { csvField, dataCsvField, spreadsheetSafe, toCsv, writeAtomic, writeFileAtomic } from "../../src/io/index";
 import { tempDir } from "../helpers";
 
 describe("spreadsheet-safe CSV", () => {

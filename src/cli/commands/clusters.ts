@@ -2,10 +2,9 @@
 import pl from "nodejs-polars";
 import { fmtInt, round } from "../../util/index";
 import { UserError } from "../../errors";
-import { clusterPoints, clusterProfiles, elbow, featureMatrix, nameClusters, proposeK, standardize, type ElbowResult } from "../../clusters/index";
-import { skewedFeatures } from "../../clusters/skew";
+import { clusterPoints, clusterProfiles, elbow, featureMatrix, nameClusters, proposeK, standardize, type ElbowResult, skewedFeatures } from "../../clusters/index";
 import { CUSTOMER_FEATURE_COLUMNS, customerFeatures } from "../../features/index";
-import { writeCsv } from "../../io/csv";
+import { writeCsv } from "../../io/index";
 import { intOption, type Command } from "../args";
 import { cleanFromOptions, dataOptions } from "../data-options";
 

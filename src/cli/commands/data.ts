@@ -1,10 +1,9 @@
 /** retail-lab clean, sql: the data layer from the command line. */
-import { duplicateRows, reportRows } from "../../clean/clean";
-import { readingLines } from "../../data/reading";
-import { sql } from "../../data/sql";
+import { duplicateRows, reportRows } from "../../clean/index";
+import { readingLines, sql } from "../../data/index";
 import { fmtInt, fmtPct } from "../../util/index";
-import { tableText } from "../../display/table";
-import { writeCsv } from "../../io/csv";
+import { tableText } from "../../display/index";
+import { writeCsv } from "../../io/index";
 import { intOption, type Command } from "../args";
 import { cleanFromOptions, dataOptions } from "../data-options";
 

@@ -1,15 +1,10 @@
 /** retail-lab forecast: daily forecasts with backtests, intervals and held-out scores. */
-import { cleanDataset } from "../../clean/clean";
+import { cleanDataset } from "../../clean/index";
 import { UserError } from "../../errors";
-import { forecastMany, succeededForecasts } from "../../forecasts/batch";
-import { holdoutMase, meanHoldoutMase, pooledCoverage } from "../../forecasts/summary";
-import { forecastTable } from "../../forecasts/tables";
-import type { FailedForecast, SeriesForecast } from "../../forecasts/types";
-import { writeCsv } from "../../io/csv";
+import { forecastMany, succeededForecasts, holdoutMase, meanHoldoutMase, pooledCoverage, forecastTable, type FailedForecast, type SeriesForecast } from "../../forecasts/index";
+import { writeCsv } from "../../io/index";
 import { requireProductColumn } from "../../model";
-import { detectClosedDays } from "../../series/closed";
-import { productSeries, revenueSeries, topProductsByUnits } from "../../series/daily";
-import type { DailySeries } from "../../series/types";
+import { detectClosedDays, productSeries, revenueSeries, topProductsByUnits, type DailySeries } from "../../series/index";
 import { intOption, type Command } from "../args";
 import { dataOptions, datasetFromOptions } from "../data-options";
 

@@ -1,12 +1,9 @@
 /** retail-lab inspect: what a data file holds and the mapping that loads it. */
 import { existsSync } from "fs";
-import { loadDatasetAsync } from "../../data/load";
-import { inspectFile, type ColumnProfile, type Inspection } from "../../data/inspect";
-import { readMapping, type DatasetMapping, type MappingTable } from "../../data/mapping";
-import { layoutLine } from "../../data/reading";
+import { loadDatasetAsync, inspectFile, type ColumnProfile, type Inspection, readMapping, type DatasetMapping, type MappingTable, layoutLine } from "../../data/index";
 import { fmtInt } from "../../util/index";
 import { UserError, isUserError } from "../../errors";
-import { writeFileAtomic } from "../../io/csv";
+import { writeFileAtomic } from "../../io/index";
 import type { Command } from "../args";
 
 const KIND_WORDS: Record<Inspection["kind"], string> = {

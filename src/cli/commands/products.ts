@@ -1,7 +1,7 @@
 /** retail-lab products: the product and inventory audit as one row per product, and its data issues. */
 import pl, { type DataFrame } from "nodejs-polars";
 import { fmtInt } from "../../util/index";
-import { writeCsv } from "../../io/csv";
+import { writeCsv } from "../../io/index";
 import { productAudit, productAuditTable } from "../../products/index";
 import type { Command } from "../args";
 import { cleanFromOptions, dataOptions } from "../data-options";

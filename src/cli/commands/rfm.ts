@@ -2,13 +2,13 @@
 import pl from "nodejs-polars";
 import { UserError } from "../../errors";
 import { fmtInt } from "../../util/index";
-import { customerRoster } from "../../data/load";
-import { writeCsv } from "../../io/csv";
+import { customerRoster } from "../../data/index";
+import { writeCsv } from "../../io/index";
 import { rfmTable, segmentSummary, tieRuleOf, TIE_RULES, type TieRule } from "../../rfm/index";
 import { intOption, type Command } from "../args";
 import { cleanFromOptions, dataOptions } from "../data-options";
 import type { Dataset } from "../../model";
-import type { CleanData } from "../../clean/clean";
+import type { CleanData } from "../../clean/index";
 
 function rfmOf(dataset: Dataset, clean: CleanData, bins: number, ties: TieRule) {
   return rfmTable(clean.customerLines, clean.sales, { bins, ties, roster: customerRoster(dataset) });
