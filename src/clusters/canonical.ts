@@ -16,6 +16,24 @@ export interface CanonicalClusters {
 }
 
 /**
+ * The clusters 0..m-1 in canonical order: by descending size, then by centroid in ascending
+ * lexicographic order (`centroid(c, j)` is coordinate j of cluster c's centroid), then by index.
+ * Example: sizes [1, 2, 2] with centroids [[0], [5], [3]] -> [2, 1, 0].
+ */
+export function canonicalOrder(sizes: readonly number[], centroid: (cluster: number, j: number) => number, dims: number): number[] {
+  return sizes
+    .map((_, c) => c)
+    .sort((a, b) => {
+      if (sizes[a] !== sizes[b]) return sizes[b] - sizes[a];
+      for (let j = 0; j < dims; j++) {
+        const d = centroid(a, j) - centroid(b, j);
+        if (d !== 0) return d;
+      }
+      return a - b;
+    });
+}
+
+/**
  * Renumbers clusters: by descending size, then by centroid (the mean of the cluster's points)
  * in ascending lexicographic order, then by the first point of each cluster (only for two
  * clusters of equal size and equal centroid). `labels` may use any non-negative numbers as
@@ -48,17 +66,8 @@ export function canonicalClusters(flat: FlatPoints, labels: ArrayLike<number>): 
     for (let j = 0; j < dims; j++) sums[s][j] += data[i * dims + j];
   }
   const centroids = sums.map((row, s) => row.map((x) => x / sizes[s]));
-  // Slots are numbered by first appearance, so `a - b` is the first-point tie-break.
-  const order = sizes
-    .map((_, s) => s)
-    .sort((a, b) => {
-      if (sizes[a] !== sizes[b]) return sizes[b] - sizes[a];
-      for (let j = 0; j < dims; j++) {
-        const d = centroids[a][j] - centroids[b][j];
-        if (d !== 0) return d;
-      }
-      return a - b;
-    });
+  // Slots are numbered by first appearance, so the index tie-break is the first-point one.
+  const order = canonicalOrder(sizes, (s, j) => centroids[s][j], dims);
   const renumber = new Int32Array(sizes.length);
   order.forEach((s, c) => (renumber[s] = c));
   const out = new Array<number>(n);

@@ -1,6 +1,7 @@
 /** Choosing k: inertia and silhouette for a range of k, and a documented rule to propose one. */
 import { UserError } from "../errors";
-import { kmeansPrepared, prepareKMeans } from "./kmeans";
+import { kmeansPrepared } from "./kmeans";
+import { prepareKMeans } from "./kmeans-layout";
 import { flattenPoints, type MatrixNames, type Points } from "./matrix";
 import { silhouetteSampleFlat, silhouetteScoresFlat } from "./silhouette";
 
