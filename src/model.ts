@@ -159,3 +159,26 @@ export function requireProductColumn(transactions: DataFrame, analysis: string):
     );
   }
 }
+
+/**
+ * A finding and the action it calls for, computed from the data (the `*Actions` of rfm,
+ * products and cohorts return these): `subject` names what it is about (a segment, "pareto",
+ * "retention"); `finding` states the figures, as a clause (or as a sentence of its own, ending
+ * in a full stop); `action` is the play that follows, a sentence.
+ * Example: { subject: "Champions", finding: "520 customers (12.0%) bringing 45.1% of revenue",
+ * action: "reward them: early access, loyalty perks." }.
+ */
+export interface Recommendation {
+  subject: string;
+  finding: string;
+  action: string;
+}
+
+/**
+ * A recommendation as one sentence: `finding: action`, or `finding action` when the finding is
+ * a sentence of its own. Example: the one above -> "520 customers (12.0%) bringing 45.1% of
+ * revenue: reward them: early access, loyalty perks."
+ */
+export function recommendationText(r: Recommendation): string {
+  return /[.!?]$/.test(r.finding) ? `${r.finding} ${r.action}` : `${r.finding}: ${r.action}`;
+}

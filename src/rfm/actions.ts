@@ -4,6 +4,7 @@
  * come from the summary.
  */
 import type { DataFrame } from "nodejs-polars";
+import type { Recommendation } from "../model";
 import { fmtInt, fmtMoney, fmtPct } from "../util/index";
 
 /** The play for each default segment. */
@@ -20,14 +21,14 @@ export const SEGMENT_PLAYS: Record<string, string> = {
   Hibernating: "include in low-cost seasonal campaigns only; do not spend heavily",
 };
 
-/** One sentence per segment: its size, value and recency from the summary, then its play. */
-export function segmentActions(summary: DataFrame, currency = "£"): { segment: string; action: string }[] {
+/** One recommendation per segment of a `segmentSummary`: its size, value and recency, then its play. */
+export function segmentActions(summary: DataFrame, currency = "£"): Recommendation[] {
   return (summary.toRecords() as Record<string, unknown>[]).map((r) => {
     const segment = String(r.segment);
     const play = SEGMENT_PLAYS[segment] ?? "review this segment's definition";
-    const text =
+    const finding =
       `${fmtInt(Number(r.customers))} customers (${fmtPct(Number(r.customerShare))}) bringing ${fmtPct(Number(r.revenueShare))} of revenue; ` +
-      `on average ${Number(r.meanFrequency).toFixed(1)} orders, ${fmtMoney(Number(r.meanMonetary), currency)} spent, last order ${fmtInt(Number(r.meanRecency))} days ago: ${play}.`;
-    return { segment, action: text };
+      `on average ${Number(r.meanFrequency).toFixed(1)} orders, ${fmtMoney(Number(r.meanMonetary), currency)} spent, last order ${fmtInt(Number(r.meanRecency))} days ago`;
+    return { subject: segment, finding, action: `${play}.` };
   });
 }

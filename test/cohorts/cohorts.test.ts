@@ -209,7 +209,7 @@ describe("loyalty report and actions", () => {
     expect(r.neverOrdered?.neverOrdered).toBe(1);
   });
   it("writes the computed figures into the sentences", () => {
-    const a = Object.fromEntries(loyaltyActions(r).map((x) => [x.finding, x.action]));
+    const a = Object.fromEntries(loyaltyActions(r).map((x) => [x.subject, x.finding]));
     // average month-1 retention 2 of 3 = 66.7%, over 2 cohorts
     expect(a.retention).toMatch(/^On average 66\.7% of a monthly cohort buys again the next month .*\(2 cohorts observed\)/);
     expect(a["second order"]).toMatch(/^66\.7% of first-time buyers with at least 30 days .* 3 customers; 1 too recent to count/);
@@ -227,7 +227,7 @@ describe("loyalty report and actions", () => {
   });
   it("says so when no step reaches the level", () => {
     const low = loyaltyReport(lines, { window: 30, level: 0.99 });
-    expect(loyaltyActions(low).find((x) => x.finding === "loyalty threshold")?.action).toMatch(/^No order count reaches a 99\.0% chance/);
+    expect(loyaltyActions(low).find((x) => x.subject === "loyalty threshold")?.finding).toMatch(/^No order count reaches a 99\.0% chance/);
   });
   it("writes ordinals", () => {
     expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 101].map(ordinal)).toEqual(["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st"]);

@@ -126,7 +126,7 @@ describe("without stock levels", () => {
       const t = byCode(a.stock.table);
       expect([t.A1.velocity, t.B1.velocity, t.A1.daysOfCover]).toEqual([1, 2, null]);
       expect(a.issues.missingStock.count).toBe(0); // not a per-product problem: the whole column is absent
-      expect(productActions(a).find((x) => x.finding === "stock")?.action).toMatch(/no stock levels/);
+      expect(productActions(a).find((x) => x.subject === "stock")?.finding).toMatch(/no stock levels/);
     }
   });
 });
@@ -134,7 +134,7 @@ describe("without stock levels", () => {
 describe("actions", () => {
   it("writes the figures of the audit into the sentences", () => {
     const a = productAudit(sales, { catalogue, velocityDays: 7 });
-    const text = Object.fromEntries(productActions(a).map((x) => [x.finding, x.action]));
+    const text = Object.fromEntries(productActions(a).map((x) => [x.subject, x.finding]));
     // 1 A product of 5 (20.0%) makes 140 / 162 = 86.4% of revenue
     expect(text.pareto).toMatch(/^1 product \(20\.0% of 5\) makes 86\.4% of revenue/);
     expect(text["at risk"]).toMatch(/^1 top performer \(class A or Stars\) has under 14 days .* A1 \(ITEM A1\) with 5\.0 days/);

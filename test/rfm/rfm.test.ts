@@ -7,6 +7,7 @@ import {
   customerCountries, daysBefore, describeTieRule, minRanksOf, rankScores, ranksOf, regionOf, rfmTable, scoreOfRank, segmentActions,
   segmentMoves, segmentOf, segmentMixMatrix, segmentRow, segmentSummary, snapshotDate, volumeSegment,
 } from "../../src/rfm/index";
+import { recommendationText } from "../../src/model";
 import { compareIds } from "../../src/util/index";
 import { REPO_DATA } from "../helpers";
 import reference from "../reference/rfm_ties_uci.json";
@@ -99,7 +100,9 @@ describe("rfmTable on a hand-made case", () => {
     const s = segmentSummary(t.filter(pl.col("R").isNotNull()));
     expect(s.getColumn("segment").toArray()).toEqual(["Hibernating", "Need Attention"]); // 1 each, ties by name
     const a = segmentActions(s);
-    expect(a[1].action).toMatch(/^1 customers \(50\.0%\) bringing 56\.5% of revenue; on average 2\.0 orders, £13 spent, last order 1 days ago/);
+    expect(a[1].finding).toMatch(/^1 customers \(50\.0%\) bringing 56\.5% of revenue; on average 2\.0 orders, £13 spent, last order 1 days ago/);
+    // the finding, then the Need Attention play, as one sentence
+    expect(recommendationText(a[1])).toBe("1 customers (50.0%) bringing 56.5% of revenue; on average 2.0 orders, £13 spent, last order 1 days ago: send time-limited, personalised offers before they drift.");
   });
   it("gives each customer the country of most of their lines", () => {
     expect(customerCountries(lines).toRecords()).toEqual([
