@@ -145,6 +145,23 @@ describe("BG/NBD predictions", () => {
     // P(alive) = 1 (x = 0), r + x = 1, alpha + T = h = 10: 1 - (1 - 1/2)
     expect(bgnbdNoPurchaseProbability({ r: 1, alpha: 4, a: 1, b: 1 }, 10, 0, 0, 6)).toBeCloseTo(0.5, 15);
   });
+  it("for large a, integrates over the dropout probability by quadrature: continuous with the series at a = 100", () => {
+    const periods = [1, 20, 60, 300];
+    const quadrature = new Float64Array(4), series = new Float64Array(4);
+    for (const [b, x] of [[290, 3], [0.5, 0], [1e6, 2]]) {
+      bgnbdExpectedIfAliveMany({ r: 3.6, alpha: 13, a: 100, b }, periods, x, 17, quadrature);
+      bgnbdExpectedIfAliveMany({ r: 3.6, alpha: 13, a: 100 * (1 - 1e-12), b }, periods, x, 17, series);
+      periods.forEach((_, j) => expect(rel(quadrature[j], series[j])).toBeLessThan(1e-9));
+    }
+  });
+  it("at the boundary a, b -> ∞ (every customer the same dropout p) tends to (1 - (1 + pt/A)^-k) / p, and does not fail", () => {
+    // a fit that ran to b = 1e8 with a = 3.46e7 (a shop of regular buyers): the far series would need ~1e7 terms
+    const params: BgNbdParams = { r: 3.655, alpha: 13.29, a: 3.456e7, b: 1e8 };
+    const x = 2, T = 10, t = 52;
+    const p = params.a / (params.a + params.b + x), k = params.r + x, A = params.alpha + T;
+    // E[(1 - e^{-λpt}) / p] over λ ~ Gamma(k, A), p at its mean: the Beta's spread is O(1e-8)
+    expect(rel(bgnbdExpectedIfAlive(params, t, x, T), (1 - (1 + (p * t) / A) ** -k) / p)).toBeLessThan(1e-7);
+  });
   it("never returns NaN, even far from the data", () => {
     const extreme: BgNbdParams = { r: 1e-6, alpha: 1e6, a: 50, b: 1e-3 };
     const data = { frequency: Float64Array.of(0, 1, 500), recency: Float64Array.of(0, 1e-9, 3000), T: Float64Array.of(0, 5000, 3000) };
