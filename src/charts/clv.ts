@@ -73,10 +73,12 @@ export function holdoutTotalsChart(totals: HoldoutTotals, currency = "£"): Figu
 
 /**
  * The Gamma-Gamma independence check: each repeat customer's mean repeat spend (log axis)
- * against their number of repeat purchases, with the Pearson correlation in the title.
+ * against their number of repeat purchases (log axis), from a table with `frequency` and
+ * `monetary` (a calibration summary or `perCustomer`), with the Pearson correlation in the title.
  */
-export function spendFrequencyChart(frequency: ArrayLike<number>, monetary: ArrayLike<number>, correlation: number, currency = "£"): Figure {
-  const idx = Array.from({ length: frequency.length }, (_, i) => i).filter((i) => frequency[i] > 0 && monetary[i] > 0);
+export function spendFrequencyChart(customers: DataFrame, correlation: number, currency = "£"): Figure {
+  const frequency = numbers(customers, "frequency"), monetary = numbers(customers, "monetary");
+  const idx = frequency.map((_, i) => i).filter((i) => frequency[i] > 0 && monetary[i] > 0);
   return {
     data: [{
       type: "scatter", mode: "markers", name: "repeat customers", x: idx.map((i) => frequency[i]), y: idx.map((i) => monetary[i]),
@@ -92,11 +94,12 @@ export function spendFrequencyChart(frequency: ArrayLike<number>, monetary: Arra
 }
 
 /**
- * The distribution of CLV across customers, binned on a log scale (`histogram` with `logX`);
- * customers with a CLV of 0 or less, which a log axis cannot show, are counted in the title.
+ * The distribution of CLV across customers (the `clv` column of `perCustomer`), binned on a log
+ * scale (`histogram` with `logX`); customers with a CLV of 0 or less, which a log axis cannot
+ * show, are counted in the title.
  */
-export function clvDistributionChart(clv: ArrayLike<number>, months: number, currency = "£"): Figure {
-  const values = Array.from(clv);
+export function clvDistributionChart(customers: DataFrame, months: number, currency = "£"): Figure {
+  const values = numbers(customers, "clv");
   const positive = values.filter((v) => v > 0);
   const left = values.length - positive.length;
   const title = `Expected ${months}-month CLV per customer (log scale)` + (left > 0 ? `; ${left.toLocaleString("en-GB")} at 0 not shown` : "");

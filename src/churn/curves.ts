@@ -34,7 +34,7 @@ export function modelCurves(name: string, probabilities: ArrayLike<number>, labe
 }
 
 /** The names the validation's models are shown under, in the order of `validationCurves`. */
-export const MODEL_NAMES = {
+export const CHURN_MODEL_NAMES = {
   baseline: "Logistic baseline (RFM + tenure)",
   extended: "Extended logistic (+ recent invoices, BG/NBD)",
   bgnbdNoPurchase: "BG/NBD P(no purchase in horizon)",
@@ -45,9 +45,9 @@ export const MODEL_NAMES = {
 export function validationCurves(result: ChurnValidationResult): ModelCurves[] {
   const labels = float64Column(result.scored, "churned");
   return [
-    modelCurves(MODEL_NAMES.baseline, float64Column(result.scored, "baselineProbability"), labels, result.baseline.test),
-    modelCurves(MODEL_NAMES.extended, float64Column(result.scored, "extendedProbability"), labels, result.extended.test),
-    modelCurves(MODEL_NAMES.bgnbdNoPurchase, float64Column(result.scored, "bgnbdNoPurchase"), labels, result.bgnbdNoPurchase.test),
-    modelCurves(MODEL_NAMES.pAlive, float64Column(result.scored, "pAliveChurnProbability"), labels, result.pAlive.test),
+    modelCurves(CHURN_MODEL_NAMES.baseline, float64Column(result.scored, "baselineProbability"), labels, result.baseline.test),
+    modelCurves(CHURN_MODEL_NAMES.extended, float64Column(result.scored, "extendedProbability"), labels, result.extended.test),
+    modelCurves(CHURN_MODEL_NAMES.bgnbdNoPurchase, float64Column(result.scored, "bgnbdNoPurchase"), labels, result.bgnbdNoPurchase.test),
+    modelCurves(CHURN_MODEL_NAMES.pAlive, float64Column(result.scored, "pAliveChurnProbability"), labels, result.pAlive.test),
   ];
 }
