@@ -5,19 +5,23 @@
  */
 import { isUserError } from "../errors";
 import { commandHelp, parseOptions, type Command } from "./args";
+import { churnCommand, crmCommand } from "./commands/churn";
 import { clustersCommand } from "./commands/clusters";
+import { clvCommand } from "./commands/clv";
 import { refuseUnsafeOutput } from "./data-options";
 import { cleanCommand, sqlCommand } from "./commands/data";
 import { forecastCommand } from "./commands/forecast";
 import { generateCommand } from "./commands/generate";
 import { inspectCommand } from "./commands/inspect";
 import { loyaltyCommand } from "./commands/loyalty";
+import { migrationCommand } from "./commands/migration";
 import { productsCommand } from "./commands/products";
 import { rfmCommand, segmentsCommand } from "./commands/rfm";
 
 /** Every command, in the order the help lists them. */
 export const COMMANDS: Command[] = [
   inspectCommand, cleanCommand, sqlCommand, generateCommand, rfmCommand, segmentsCommand, clustersCommand, forecastCommand, productsCommand, loyaltyCommand,
+  clvCommand, churnCommand, migrationCommand, crmCommand,
 ];
 
 /** Commands that take their input file as a first argument (`retail-lab inspect FILE`): it becomes `--input FILE`. */
