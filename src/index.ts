@@ -30,9 +30,9 @@ export * from "./cohorts/index";
 export {
   BOOTSTRAP_METHOD, DEFAULT_RESAMPLES, HASH_METHOD, KS_LIMIT_1PCT, OUTCOME_COLUMNS, SRM_ALARM,
   analyzeAssignment, analyzeCampaign, analyzeData, analyzeExperiment, armLabels, armOfUnit, assignArms, bootstrapDiffInterval, campaignSeed,
-  campaignTruth, checkArmShares, cohensH, comparisonTable, controlSizeForPower, cupedAdjust, cupedFit, decisionSentence, detectableEffectSize,
+  breakdownTable, campaignTruth, checkArmShares, cohensH, comparisonTable, controlSizeForPower, cupedAdjust, cupedFit, decisionSentence, detectableEffectSize,
   estimateOf, evanMillerSampleSize, experimentData, fmtP, hashUnit, holmAdjust, intervalCoverage, liftChartData, meanDesign,
-  meanDesignFromValues, meanMde, metricKind, metricValues, multipleComparisonsWarning, outcomesFromTransactions, parseArmShares,
+  meanDesignFromValues, meanMde, metricKind, metricValues, movedCustomers, multipleComparisonsWarning, outcomesFromTransactions, parseArmShares,
   proportionDesign, proportionMde, readResult, replicatedPValues, sampleSizeTradeoff, segmentBreakdown, simulateCampaign,
   simulateCampaignData, srmCheck, stratumArms, summarize, twoProportions, uniformKsDistance, welch, zTestPower,
   type AnalysisOptions, type ArmReading, type ArmShare, type ArmSummary, type AssignOptions, type Assignment, type AssignmentLog,

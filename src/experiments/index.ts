@@ -30,6 +30,7 @@ export {
   assignArms,
   checkArmShares,
   hashUnit,
+  movedCustomers,
   parseArmShares,
   stratumArms,
   type ArmShare,
@@ -58,6 +59,7 @@ export {
 } from "./analyze";
 export { multipleComparisonsWarning, segmentBreakdown, type SegmentBreakdown, type SegmentResult } from "./breakdown";
 export {
+  breakdownTable,
   comparisonTable,
   decisionSentence,
   estimateOf,

@@ -13,6 +13,7 @@ import pl, { type DataFrame } from "nodejs-polars";
 import { UserError } from "../errors";
 import { fmtInt, fmtMoney, fmtPct } from "../util/index";
 import type { Comparison, ExperimentResult } from "./analyze";
+import type { SegmentBreakdown } from "./breakdown";
 
 /** How to read one metric. */
 export interface ReadOptions {
@@ -240,4 +241,21 @@ export function comparisonTable(result: ExperimentResult, options: ComparisonTab
   });
   const columns = Object.keys(rows[0] ?? { arm: "", metric: "" });
   return pl.DataFrame(Object.fromEntries(columns.map((k) => [k, rows.map((r) => r[k])])));
+}
+
+/**
+ * A per-segment breakdown as one table: the segment, its customers, then its comparisons as
+ * comparisonTable writes them (p-values unadjusted across segments: see the breakdown's warning).
+ * Segments that were skipped have no rows (their sentences are in `skipped`).
+ */
+export function breakdownTable(breakdown: SegmentBreakdown, options: ComparisonTableOptions = {}): DataFrame {
+  const parts = breakdown.segments
+    .filter((s) => s.result !== null)
+    .map((s) => {
+      const t = comparisonTable(s.result!, options);
+      const tagged = t.withColumns(pl.lit(s.segment).alias(breakdown.segmentColumn), pl.lit(s.customers).cast(pl.Int64).alias("customers"));
+      return tagged.select(breakdown.segmentColumn, "customers", ...t.columns);
+    });
+  if (parts.length === 0) throw new UserError(`No ${breakdown.segmentColumn} could be analysed: ${breakdown.segments.map((s) => s.skipped).join(" ")}`);
+  return pl.concat(parts);
 }

@@ -1,6 +1,8 @@
 import pl from "nodejs-polars";
 import { describe, expect, it } from "vitest";
-import { analyzeExperiment, comparisonTable, decisionSentence, fmtP, liftChartData, readResult, type ExperimentResult } from "../../src/experiments/index";
+import {
+  analyzeExperiment, breakdownTable, comparisonTable, decisionSentence, fmtP, liftChartData, readResult, segmentBreakdown, type ExperimentResult,
+} from "../../src/experiments/index";
 import { readHillstrom } from "./helpers";
 
 describe("reading Hillstrom's result", () => {
@@ -62,6 +64,17 @@ describe("reading Hillstrom's result", () => {
     expect(t.getColumn("arm").toArray()).toEqual(["Mens E-Mail", "Mens E-Mail", "Mens E-Mail", "Womens E-Mail", "Womens E-Mail", "Womens E-Mail"]);
     // p 0.0011294 (Womens spend, scipy): two significant digits
     expect(t.row(5)[6]).toBe("0.0011");
+  });
+  it("a per-segment breakdown as one table: the segment and its customers before each comparison", () => {
+    const b = segmentBreakdown(readHillstrom(), { armColumn: "segment", control: "No E-Mail", metrics: ["spend"], bootstrap: false }, "channel");
+    const t = breakdownTable(b, { money: ["spend"], currency: "$" });
+    expect(t.columns.slice(0, 5)).toEqual(["channel", "customers", "arm", "metric", "control"]);
+    // Multichannel, Phone, Web: 2 arms each
+    expect(t.getColumn("channel").toArray()).toEqual(["Multichannel", "Multichannel", "Phone", "Phone", "Web", "Web"]);
+    const sizes = b.segments.map((s) => s.customers);
+    expect(t.getColumn("customers").toArray()).toEqual(sizes.flatMap((n) => [n, n]));
+    expect(sizes.reduce((a, n) => a + n, 0)).toBe(64_000);
+    expect(t.row(0).slice(2)).toEqual(comparisonTable(b.segments[0].result!, { money: ["spend"], currency: "$" }).row(0));
   });
   it("refuses a metric that was not analysed", () => {
     expect(() => readResult(result, { metric: "revenue" })).toThrow(
