@@ -43,10 +43,10 @@ export {
 } from "./experiments/index";
 export {
   analyzeAssignmentInData, assignSegments, assignmentLogJson, assignmentLogPath, experimentTableOf, readAssignmentLog, readAssignmentTable,
-  readExperimentTable, segmentBaseline, segmentDesign, windowStart,
+  readExperimentTable, segmentBaseline, segmentDesign, segmentSize, windowStart,
   type ExperimentColumns, type SegmentAssignmentOptions, type SegmentBaseline, type SegmentDesign, type SegmentWindow,
 } from "./pipelines/experiments";
-export { liftChart, sampleSizeChart, type EffectUnit } from "./charts/experiments";
+export { liftChart, logTicks, pValueChart, sampleSizeChart, type EffectUnit } from "./charts/experiments";
 export * from "./charts/cohorts";
 export * from "./charts/basic";
 export * from "./display/index";

@@ -136,39 +136,48 @@ export function segmentBaseline(clean: CleanData, segment: string, window: Segme
   };
 }
 
-/** What a campaign on a segment can measure: the design for the MDE, and the MDE the whole segment gives. */
+/** What a campaign on a segment can measure: the design for the MDE, and the MDE the segment's customers today give. */
 export interface SegmentDesign {
   baseline: SegmentBaseline;
   metric: "conversion" | "revenue";
   design: Design;
-  /** the smallest effect detectable if the whole segment is split control:treatment as 1:ratio */
-  wholeSegment: DetectableEffect;
+  /** the segment's customers today (RFM of all the purchases): those a campaign would split */
+  customersNow: number;
+  /** the smallest effect detectable if today's customers are split control:treatment as 1:ratio; null when there are none */
+  wholeSegment: DetectableEffect | null;
+}
+
+/** The customers of an RFM segment today (RFM of all the purchases, ties "min", as the `segments` export counts them). */
+export function segmentSize(clean: CleanData, segment: string): number {
+  return rfmTable(clean.customerLines, clean.sales).filter(pl.col("segment").eq(pl.lit(segment))).height;
 }
 
 /**
  * The design of a campaign on an RFM segment from its own baseline (segmentBaseline): for
  * "conversion" the two-proportion design at the segment's conversion rate, for "revenue" the
  * two-means design with the standard deviation of its customers' revenue; and the effect the
- * segment's own customers can detect. `mde` is absolute (points of rate, or money per customer).
+ * segment's customers today can detect. `mde` is absolute (points of rate, or money per customer).
+ * Example: "At Risk" of the UCI data, 30 days: 283 customers on 2011-11-10, 30.4% bought; 372 today.
  */
 export function segmentDesign(clean: CleanData, segment: string, metric: "conversion" | "revenue", mde: number, window: SegmentWindow, options: DesignOptions = {}): SegmentDesign {
   const baseline = segmentBaseline(clean, segment, window);
   const during = `the ${fmtDays(window.windowDays)} from ${baseline.start}`;
-  const ratio = options.ratio ?? 1;
-  const control = baseline.customers / (1 + ratio);
+  const customersNow = segmentSize(clean, segment);
+  const control = customersNow / (1 + (options.ratio ?? 1));
   if (metric === "conversion") {
     const rate = baseline.conversionRate;
     if (rate === 0 || rate === 1) {
       throw new UserError(`${rate === 0 ? "None" : "All"} of the ${fmtInt(baseline.customers)} "${segment}" customers bought in ${during}: a conversion rate of ${rate} gives no baseline to design on; try a longer window or another start.`);
     }
-    return { baseline, metric, design: proportionDesign(rate, mde, options), wholeSegment: proportionMde(rate, control, options) };
+    const design = proportionDesign(rate, mde, options);
+    return { baseline, metric, design, customersNow, wholeSegment: control > 0 ? proportionMde(rate, control, options) : null };
   }
   if (baseline.customers < 2) throw new UserError(`The segment "${segment}" has 1 customer on ${baseline.start}: a revenue design needs the spread of at least two.`);
   if (baseline.revenueSd === 0) {
     throw new UserError(`Every one of the ${fmtInt(baseline.customers)} "${segment}" customers spent ${baseline.revenueMean} in ${during}: revenue with no variance gives no design; try a longer window or another start.`);
   }
   const design = meanDesignFromValues(baseline.revenue, mde, options);
-  return { baseline, metric, design, wholeSegment: meanMde(baseline.revenueSd, control, options) };
+  return { baseline, metric, design, customersNow, wholeSegment: control > 0 ? meanMde(baseline.revenueSd, control, options) : null };
 }
 
 /** Which customers to assign and how (see assignSegments). */

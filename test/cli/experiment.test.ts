@@ -134,12 +134,13 @@ describe("experiment design", () => {
     const conv = json(cli(["experiment", "design", "--input", data, "--segment", "Hibernating", "--window-days", "10", "--mde", "0.3", "--json"]));
     expect(conv.segment).toEqual({ name: "Hibernating", start: "2024-03-01", windowDays: 10, customers: 4, conversionRate: 0.5, revenueMean: 10.5, revenueSd: Math.sqrt(683 / 3) });
     expect((conv.design as { baseline: number }).baseline).toBe(0.5);
-    expect((conv.wholeSegment as { control: number }).control).toBe(2);
+    expect(conv.customersNow).toBe(2); // c3 and c4 are still Hibernating at the end of the data
+    expect((conv.wholeSegment as { control: number }).control).toBe(1);
     const rev = cli(["experiment", "design", "--input", data, "--segment", "Hibernating", "--window-days", "10", "--metric", "revenue", "--mde", "20"]);
     expect(rev.status, rev.stderr).toBe(0);
     // sd √(683/3) = 15.088627: d = 20 / 15.088627 = 1.325502
     expect(rev.stdout).toContain("revenue per customer £10.50 (sd £15.09) -> £30.50 (MDE £20.00, absolute); effect size d = MDE / sd = 1.325502");
-    expect(rev.stdout).toMatch(/^the segment's 4 customers \(this MDE needs \d+\), split in half, detect a rise of £[\d.]+ per customer at this power and level$/m);
+    expect(rev.stdout).toMatch(/^today the segment has 2 customers \(RFM of all the purchases\), this MDE needs \d+; split in half, they detect a rise of £[\d.]+ per customer at this power and level$/m);
   });
 
   it("assign writes the CRM table and its log together; the same inputs give the same bytes", () => {

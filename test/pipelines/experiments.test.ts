@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { analyzeAssignment, assignArms, meanMde, proportionDesign, proportionMde, type ArmShare } from "../../src/experiments/index";
 import {
   analyzeAssignmentInData, assignSegments, assignmentLogJson, assignmentLogPath, readAssignmentLog, readAssignmentTable, readExperimentTable,
-  segmentBaseline, segmentDesign, windowStart,
+  segmentBaseline, segmentDesign, segmentSize, windowStart,
 } from "../../src/pipelines/experiments";
 import { strings } from "../../src/util/index";
 import { tempDir } from "../helpers";
@@ -68,14 +68,20 @@ describe("the design from a segment's baseline", () => {
   it("conversion: the two-proportion design at the segment's rate, and what the whole segment detects", () => {
     const s = segmentDesign(clean, "Hibernating", "conversion", 0.2, { windowDays: 10 });
     expect(s.design).toEqual(proportionDesign(0.5, 0.2)); // the segment's 2 of 4
-    expect(s.wholeSegment).toEqual(proportionMde(0.5, 2)); // 4 customers in half
+    // today (RFM of all the purchases) only c3 and c4 are still Hibernating: split in half, one each
+    expect(s.customersNow).toBe(2);
+    expect(s.wholeSegment).toEqual(proportionMde(0.5, 1));
   });
   it("revenue: the two-means design with the segment's own standard deviation", () => {
     const s = segmentDesign(clean, "Hibernating", "revenue", 5, { windowDays: 10 }, { ratio: 3 });
     expect(s.design.baseline).toBe(10.5);
     expect(s.design.sd).toBeCloseTo(Math.sqrt(683 / 3), 12);
     expect(s.design.effectSize).toBeCloseTo(5 / Math.sqrt(683 / 3), 12); // d = MDE / sd = 0.3314
-    expect(s.wholeSegment).toEqual(meanMde(s.baseline.revenueSd, 1, { ratio: 3 })); // 4 customers 1:3
+    expect(s.wholeSegment).toEqual(meanMde(s.baseline.revenueSd, 0.5, { ratio: 3 })); // 2 customers 1:3
+  });
+  it("counts the segment's customers today, and none for a segment nobody is in any more", () => {
+    expect(segmentSize(clean, "Hibernating")).toBe(2); // c3 and c4
+    expect(segmentSize(clean, "Whales")).toBe(0);
   });
   it("refuses a baseline of nobody buying, or revenue with no spread", () => {
     // 2024-03-01 alone: none of the four bought that day

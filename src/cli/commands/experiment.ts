@@ -74,13 +74,15 @@ function designLines(d: Design, currency: string): string[] {
   ];
 }
 
-/** What the whole segment can detect, in a sentence. */
+/** What the segment's customers today can detect, in a sentence. */
 function wholeSegmentLine(s: SegmentDesign, currency: string): string {
   const w = s.wholeSegment;
+  const today = `today the segment has ${fmtInt(s.customersNow)} customers (RFM of all the purchases)`;
+  if (w === null) return `${today}: there is no one to split`;
   const reach = w.mde === null ? "no rise of the rate up to 100%" : s.metric === "conversion" ? `a rise of ${pointsText(w.mde)}` : `a rise of ${fmtMoney(w.mde, currency, 2)} per customer`;
-  const enough = s.design.total <= s.baseline.customers ? "enough for this MDE" : `this MDE needs ${fmtInt(s.design.total)}`;
+  const enough = s.design.total <= s.customersNow ? "enough for this MDE" : `this MDE needs ${fmtInt(s.design.total)}`;
   const split = s.design.ratio === 1 ? "split in half" : `split 1:${s.design.ratio}`;
-  return `the segment's ${fmtInt(s.baseline.customers)} customers (${enough}), ${split}, detect ${reach} at this power and level`;
+  return `${today}, ${enough}; ${split}, they detect ${reach} at this power and level`;
 }
 
 export const experimentDesignCommand: Command = {
@@ -130,7 +132,7 @@ export const experimentDesignCommand: Command = {
     const b = s.baseline;
     if (o.json) {
       const segment = { name: b.segment, start: b.start, windowDays: b.windowDays, customers: b.customers, conversionRate: b.conversionRate, revenueMean: b.revenueMean, revenueSd: b.revenueSd };
-      console.log(JSON.stringify({ segment, design: s.design, wholeSegment: s.wholeSegment }, null, 2));
+      console.log(JSON.stringify({ segment, design: s.design, customersNow: s.customersNow, wholeSegment: s.wholeSegment }, null, 2));
       return;
     }
     console.log(
