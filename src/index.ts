@@ -26,7 +26,27 @@ export * from "./charts/dendrogram";
 export * from "./products/index";
 export * from "./charts/products";
 export * from "./cohorts/index";
-export * from "./experiments/index";
+// campaign experiments: design, assignment, outcomes, analysis, reading, simulation (issue 14)
+export {
+  BOOTSTRAP_METHOD, DEFAULT_RESAMPLES, HASH_METHOD, KS_LIMIT_1PCT, OUTCOME_COLUMNS, SRM_ALARM,
+  analyzeAssignment, analyzeCampaign, analyzeData, analyzeExperiment, armLabels, armOfUnit, assignArms, bootstrapDiffInterval, campaignSeed,
+  breakdownTable, campaignTruth, checkArmShares, cohensH, comparisonTable, controlSizeForPower, cupedAdjust, cupedFit, decisionSentence, detectableEffectSize,
+  estimateOf, evanMillerSampleSize, experimentData, fmtP, hashUnit, holmAdjust, intervalCoverage, liftChartData, meanDesign,
+  meanDesignFromValues, meanMde, metricKind, metricValues, movedCustomers, multipleComparisonsWarning, outcomesFromTransactions, parseArmShares,
+  proportionDesign, proportionMde, readResult, replicatedPValues, sampleSizeTradeoff, segmentBreakdown, simulateCampaign,
+  simulateCampaignData, srmCheck, stratumArms, summarize, twoProportions, uniformKsDistance, welch, zTestPower,
+  type AnalysisOptions, type ArmReading, type ArmShare, type ArmSummary, type AssignOptions, type Assignment, type AssignmentLog,
+  type CampaignData, type CampaignSpec, type CampaignTruth, type Comparison, type ComparisonTableOptions, type CoverageRow,
+  type CupedComparison, type CupedFit, type Design, type DesignOptions, type DetectableEffect, type DiffTest, type Estimate,
+  type ExperimentData, type ExperimentResult, type LiftPoint, type MetricKind, type MetricSpec, type OutcomeWindow, type ReadOptions,
+  type ReplicatedPValues, type SegmentBreakdown, type SegmentResult, type SrmCheck, type TradeoffPoint,
+} from "./experiments/index";
+export {
+  analyzeAssignmentInData, assignSegments, assignmentLogJson, assignmentLogPath, experimentTableOf, readAssignmentLog, readAssignmentTable,
+  readExperimentTable, segmentBaseline, segmentDesign, segmentSize, windowStart,
+  type ExperimentColumns, type SegmentAssignmentOptions, type SegmentBaseline, type SegmentDesign, type SegmentWindow,
+} from "./pipelines/experiments";
+export { liftChart, logTicks, pValueChart, sampleSizeChart, type EffectUnit } from "./charts/experiments";
 export * from "./charts/cohorts";
 export * from "./charts/basic";
 export * from "./display/index";
@@ -164,7 +184,7 @@ export {
   rocChart,
   precisionRecallChart,
   calibrationChart,
-  liftChart,
+  churnLiftChart,
   migrationHeatmapChart,
 } from "./charts/churn";
 // the day arithmetic notebook 07 uses to place its cutoffs inside the data

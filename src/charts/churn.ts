@@ -109,7 +109,7 @@ export function calibrationChart(curves: readonly ModelCurves[], title = "Calibr
 }
 
 /** Lift by top share: the churn rate among the x% highest scores over the overall churn rate, per model; 1 is no better than random. */
-export function liftChart(curves: readonly ModelCurves[], title = "Lift: churn rate in the top-scored share over the overall rate"): Figure {
+export function churnLiftChart(curves: readonly ModelCurves[], title = "Lift: churn rate in the top-scored share over the overall rate"): Figure {
   const shares = curves.length ? curves[0].lift.map((l) => l.share) : [];
   return {
     data: [
