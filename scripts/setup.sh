@@ -10,7 +10,8 @@ need=()
 command -v jupyter >/dev/null 2>&1 && jupyter nbconvert --version >/dev/null 2>&1 || need+=(jupyter-nbconvert jupyter-client)
 /usr/bin/python3 -c "import notebook" >/dev/null 2>&1 || need+=(jupyter-notebook)
 [ -x /usr/bin/chromium ] || need+=(chromium)
-fc-list 2>/dev/null | grep -qi dejavu || need+=(fonts-dejavu-core)
+# (not `fc-list | grep -q`: under pipefail the early exit of grep makes the pipe fail)
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || need+=(fonts-dejavu-core)
 ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || [ -x "${RETAIL_LAB_PG_BIN:-/nonexistent}/initdb" ] || need+=(postgresql)
 if [ ${#need[@]} -gt 0 ]; then
   if ! command -v apt-get >/dev/null 2>&1; then

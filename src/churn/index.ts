@@ -35,3 +35,4 @@ export {
   type TransitionMatrix,
 } from "./migration";
 export { CRM_COLUMNS, crmList, valueAtRiskList, type CrmOptions, type CrmResult } from "./crm";
+export { CHURN_MODEL_NAMES, modelCurves, validationCurves, type ModelCurves } from "./curves";

@@ -4,7 +4,8 @@
  * - population: every customer with a purchase on or before c;
  * - features from the lines up to and including day c only, measured to the snapshot day c + 1
  *   (as in RFM): `recency` = c + 1 - last purchase day, `frequency` = distinct invoices,
- *   `monetary` = sum of line amounts (not rounded), `tenure` = c + 1 - first purchase day, and
+ *   `monetary` = sum of line amounts (not rounded to pennies; added exactly in millionths by
+ *   `moneySum`, so the same in every run), `tenure` = c + 1 - first purchase day, and
  *   `recentFrequency` = distinct invoices in the last `horizonDays` days (c - h, c];
  * - label `churned` = 1 when the customer makes no purchase in (c, c + h], 0 otherwise. The
  *   period must be observed: c + h must not be past the last purchase day in the data.
@@ -15,6 +16,7 @@
  */
 import pl, { type DataFrame } from "nodejs-polars";
 import { UserError } from "../errors";
+import { moneySum } from "../util/index";
 import { dayNumberOfInput, type DayInput } from "../clv/index";
 import { isoDayOfNumber } from "../util/index";
 
@@ -75,7 +77,7 @@ export function snapshotFeatures(lines: DataFrame, cutoffDay: number, recentDays
     .agg(
       pl.lit(snapshot).sub(pl.col("__day").max()).cast(pl.Float64).alias("recency"),
       pl.col("invoice").nUnique().cast(pl.Float64).alias("frequency"),
-      pl.col("amount").sum().alias("monetary"),
+      moneySum("amount").alias("monetary"),
       pl.lit(snapshot).sub(pl.col("__day").min()).cast(pl.Float64).alias("tenure"),
       pl.col("invoice").filter(pl.col("__day").gt(cutoffDay - recentDays)).nUnique().cast(pl.Float64).alias("recentFrequency"),
     )

@@ -4,6 +4,7 @@
  * option given twice, an empty value, a missing value, an option the command would ignore.
  */
 import { UserError } from "../errors";
+import { parseIsoDay } from "../util/index";
 
 /** An option of a command: its name, whether it takes a value, and a line of help. */
 export interface OptionSpec {
@@ -124,4 +125,30 @@ export function intOption(values: OptionValues, name: string, fallback: number, 
     throw new UserError(`--${name} must be a whole number ${range}, not "${v}".`);
   }
   return n;
+}
+
+/**
+ * A decimal option: a number written with digits and an optional decimal point (`0.01`, `.5`,
+ * `-2`), for which `ok` holds; anything else (`1e-2`, `5%`, `0,01`) is a user error
+ * `--name must be WHAT, not "value".`, with a hint for a decimal comma.
+ */
+export function decimalOption(values: OptionValues, name: string, fallback: number, ok: (x: number) => boolean, what: string): number {
+  const v = values[name];
+  if (v === undefined) return fallback;
+  const text = String(v).trim();
+  const x = /^-?(\d+\.?\d*|\.\d+)$/.test(text) ? Number(text) : Number.NaN;
+  if (!Number.isFinite(x) || !ok(x)) {
+    const hint = /^-?\d*,\d+$/.test(text) ? " (write decimals with a point: 0.01)" : "";
+    throw new UserError(`--${name} must be ${what}, not "${v}"${hint}.`);
+  }
+  return x;
+}
+
+/** A day option `YYYY-MM-DD` checked as a calendar day, returned as written; `undefined` when not given. */
+export function dayOption(values: OptionValues, name: string): string | undefined {
+  const v = values[name];
+  if (v === undefined) return undefined;
+  const text = String(v).trim();
+  parseIsoDay(text, `--${name}`);
+  return text;
 }

@@ -3,22 +3,50 @@
  * User errors print one message and exit 2; bugs print their stack and exit 1. Options are
  * checked (and an output that would replace an input or a non-file refused) before a command runs.
  */
-import { isUserError } from "../errors";
+import { UserError, isUserError } from "../errors";
 import { commandHelp, parseOptions, type Command } from "./args";
+import { churnCommand, crmCommand } from "./commands/churn";
 import { clustersCommand } from "./commands/clusters";
+import { clvCommand } from "./commands/clv";
+import { EXPERIMENT_COMMANDS } from "./commands/experiment";
 import { refuseUnsafeOutput } from "./data-options";
 import { cleanCommand, sqlCommand } from "./commands/data";
 import { forecastCommand } from "./commands/forecast";
 import { generateCommand } from "./commands/generate";
 import { inspectCommand } from "./commands/inspect";
 import { loyaltyCommand } from "./commands/loyalty";
+import { migrationCommand } from "./commands/migration";
 import { productsCommand } from "./commands/products";
 import { rfmCommand, segmentsCommand } from "./commands/rfm";
 
 /** Every command, in the order the help lists them. */
 export const COMMANDS: Command[] = [
   inspectCommand, cleanCommand, sqlCommand, generateCommand, rfmCommand, segmentsCommand, clustersCommand, forecastCommand, productsCommand, loyaltyCommand,
+  clvCommand, churnCommand, migrationCommand, crmCommand,
+  ...EXPERIMENT_COMMANDS,
 ];
+
+/**
+ * The command a command line names, and the arguments after its name: one word (`rfm`), or a
+ * group word and a subcommand (`experiment design`: commands named with a space). A group word
+ * alone, or with --help, gets the group's help. An unknown command or subcommand is a user error
+ * whose message is the whole line to print (`retail-lab experiment: unknown subcommand ...`).
+ */
+export function findCommand(argv: string[], commands: Command[] = COMMANDS): { command: Command; rest: string[] } | { help: string } {
+  const [name, ...rest] = argv;
+  const single = commands.find((c) => c.name === name);
+  if (single) return { command: single, rest };
+  const group = commands.filter((c) => c.name.startsWith(`${name} `));
+  if (group.length === 0) throw new UserError(`retail-lab: unknown command "${name}". Commands: ${[...new Set(commands.map((c) => c.name.split(" ")[0]))].join(", ")}. See retail-lab --help.`);
+  const [sub, ...after] = rest;
+  const subs = group.map((c) => c.name.slice(name.length + 1));
+  if (sub === undefined || sub === "--help" || sub === "-h") {
+    return { help: [`retail-lab ${name}: ${subs.join(", ")}`, "", ...group.map((c) => `  retail-lab ${c.name.padEnd(Math.max(...group.map((g) => g.name.length)))}  ${c.summary}`), "", `See retail-lab ${name} SUBCOMMAND --help.`].join("\n") };
+  }
+  const command = group.find((c) => c.name === `${name} ${sub}`);
+  if (!command) throw new UserError(`retail-lab ${name}: unknown subcommand "${sub}". Subcommands: ${subs.join(", ")}. See retail-lab ${name} --help.`);
+  return { command, rest: after };
+}
 
 /** Commands that take their input file as a first argument (`retail-lab inspect FILE`): it becomes `--input FILE`. */
 const POSITIONAL_INPUT = new Set(["inspect"]);
@@ -45,28 +73,36 @@ export function mainHelp(commands: Command[] = COMMANDS): string {
 
 /** Runs the CLI with arguments (without `node` and the script). */
 export async function run(argv: string[]): Promise<void> {
-  const [name, ...rest] = argv;
+  const [name] = argv;
   if (!name || name === "--help" || name === "-h" || name === "help") {
     console.log(mainHelp());
     return;
   }
-  const command = COMMANDS.find((c) => c.name === name);
-  if (!command) {
-    console.error(`retail-lab: unknown command "${name}". Commands: ${COMMANDS.map((c) => c.name).join(", ")}. See retail-lab --help.`);
+  let found: ReturnType<typeof findCommand>;
+  try {
+    found = findCommand(argv);
+  } catch (e) {
+    if (!isUserError(e)) throw e;
+    console.error(e.message);
     process.exitCode = 2;
     return;
   }
-  if (rest.includes("--help") || rest.includes("-h")) {
+  if ("help" in found) {
+    console.log(found.help);
+    return;
+  }
+  const { command, rest: args } = found;
+  if (args.includes("--help") || args.includes("-h")) {
     console.log(commandHelp(command));
     return;
   }
   try {
-    const options = parseOptions(command, withPositionalInput(name, rest));
+    const options = parseOptions(command, withPositionalInput(name, args));
     refuseUnsafeOutput(command, options);
     await command.run(options);
   } catch (e) {
     if (isUserError(e)) {
-      console.error(`retail-lab ${name}: ${e.message}`);
+      console.error(`retail-lab ${command.name}: ${e.message}`);
       process.exitCode = 2;
       return;
     }

@@ -50,4 +50,5 @@ export {
 export { checkClvOptions, clvBySegment, customerLifetimeValues, type ClvOptions } from "./value";
 export { holdoutComparison, type HoldoutComparison, type HoldoutData, type HoldoutTotals } from "./validation";
 export { simulateCustomers, type SimulatedCustomers, type SimulationOptions } from "./simulate";
+export { plantedRecovery, type ParameterRecovery, type PlantedRecovery } from "./recovery";
 export { customerValue, segmentsAt, type CustomerValueOptions, type CustomerValueResult } from "./analysis";

@@ -2,7 +2,8 @@
  * Purchase occasions and the per-customer summary the CLV models are fitted on.
  *
  * - A purchase occasion is a customer's calendar day with at least one purchase line; its value
- *   is the sum of the `amount` of that day's lines.
+ *   is the sum of the `amount` of that day's lines (`moneySum`: the same in every run, whatever
+ *   order polars adds the rows in; so are the means and holdout sums below).
  * - For a calibration end day E (occasions on E belong to the calibration period), each customer
  *   whose first occasion is on or before E has: `frequency` x = occasions after the first, up to E;
  *   `recency` t_x = days from the first to the last of those occasions; `T` = days from the first
@@ -18,7 +19,8 @@
  */
 import pl, { type DataFrame } from "nodejs-polars";
 import { UserError } from "../errors";
-import { dayNumberOf, isoDayOfNumber, nullableNumbers, parseIsoDay } from "../util/index";
+import { moneySum } from "../util/index";
+import { dayNumberOf, isoDayOfNumber, nullableNumbers, nullableStrings, numbers, parseIsoDay } from "../util/index";
 
 /** The unit of time of a summary: days, or weeks of 7 days. */
 export type TimeUnit = "day" | "week";
@@ -67,12 +69,12 @@ export function checkCustomerLines(lines: DataFrame): void {
     )
     .head(1);
   if (bad.height) {
-    const r = bad.toRecords()[0] as { __row: number; customerId: string | null; amount: number | null; invoiceDate: Date | null };
-    const row = Number(r.__row) + 1;
-    if (r.customerId === null) throw new UserError(`Customer line ${row} has no customerId: pass the customerLines table of cleanTransactions.`);
-    if (r.invoiceDate === null) throw new UserError(`Customer line ${row} (customer ${r.customerId}) has no invoiceDate.`);
+    const row = numbers(bad, "__row")[0] + 1;
+    const customerId = nullableStrings(bad, "customerId")[0];
+    if (customerId === null) throw new UserError(`Customer line ${row} has no customerId: pass the customerLines table of cleanTransactions.`);
+    if (bad.getColumn("invoiceDate").nullCount() > 0) throw new UserError(`Customer line ${row} (customer ${customerId}) has no invoiceDate.`);
     throw new UserError(
-      `Customer line ${row} (customer ${r.customerId}) has amount ${r.amount}: spend must be a positive number; clean the data first (returns and zero-price lines are set aside by cleanTransactions).`,
+      `Customer line ${row} (customer ${customerId}) has amount ${nullableNumbers(bad, "amount")[0]}: spend must be a positive number; clean the data first (returns and zero-price lines are set aside by cleanTransactions).`,
     );
   }
 }
@@ -86,7 +88,7 @@ export function purchaseOccasions(lines: DataFrame): DataFrame {
   return lines
     .select(pl.col("customerId"), pl.col("invoiceDate").cast(pl.Date).cast(pl.Int32).alias("day"), pl.col("amount"))
     .groupBy(["customerId", "day"])
-    .agg(pl.col("amount").sum().alias("value"))
+    .agg(moneySum("amount").alias("value"))
     .sort(["customerId", "day"]);
 }
 
@@ -130,14 +132,14 @@ export function calibrationSummaryOf(occasions: DataFrame, options: SummaryOptio
       pl.col("__first").first().alias("__first"),
       pl.col("day").max().alias("__last"),
       pl.len().alias("__n"),
-      pl.col("value").filter(pl.col("day").gt(pl.col("__first"))).mean().alias("monetary"),
+      moneySum(pl.col("value").filter(pl.col("day").gt(pl.col("__first")))).alias("__repeatValue"),
     )
     .select(
       pl.col("customerId"),
       pl.col("__n").cast(pl.Float64).minus(1).alias("frequency"),
       pl.col("__last").minus(pl.col("__first")).cast(pl.Float64).div(per).alias("recency"),
       pl.lit(end).minus(pl.col("__first")).cast(pl.Float64).div(per).alias("T"),
-      pl.col("monetary").fillNull(0).alias("monetary"),
+      pl.when(pl.col("__n").gt(1)).then(pl.col("__repeatValue").div(pl.col("__n").minus(1))).otherwise(pl.lit(0)).cast(pl.Float64).alias("monetary"),
     )
     .sort("customerId");
 }
@@ -173,7 +175,7 @@ export function holdoutActualsOf(occasions: DataFrame, options: HoldoutOptions):
   const inHoldout = occasions
     .filter(pl.col("day").gt(end).and(pl.col("day").ltEq(holdoutEnd)))
     .groupBy("customerId")
-    .agg(pl.len().cast(pl.Float64).alias("holdoutOccasions"), pl.col("value").sum().alias("holdoutSpend"));
+    .agg(pl.len().cast(pl.Float64).alias("holdoutOccasions"), moneySum("value").alias("holdoutSpend"));
   return customers
     .join(inHoldout, { on: "customerId", how: "left" })
     .select(pl.col("customerId"), pl.col("holdoutOccasions").fillNull(0), pl.col("holdoutSpend").fillNull(0))

@@ -12,6 +12,7 @@
  */
 import pl, { type DataFrame } from "nodejs-polars";
 import { UserError } from "../errors";
+import { moneySum, moneyTotal } from "../util/index";
 import { bgnbdExpectedIfAliveMany, bgnbdPAlive, type BgNbdParams } from "./bgnbd";
 import type { RepeatData } from "./data";
 
@@ -59,8 +60,8 @@ export function customerLifetimeValues(params: BgNbdParams, data: RepeatData, sp
 }
 
 /**
- * CLV totals per RFM segment: `segment`, `customers`, `totalClv`, `meanClv`, `clvShare` (of
- * the total), sorted by total CLV descending (ties by name). `customers` needs `customerId`
+ * CLV totals per RFM segment: `segment`, `customers`, `totalClv` (`moneySum`, the same in every
+ * run), `meanClv`, `clvShare` (of the total), sorted by total CLV descending (ties by name). `customers` needs `customerId`
  * and `clv`; `segments` needs `customerId` and `segment` (e.g. `rfmTable`); customers with no
  * segment are counted under "No segment".
  */
@@ -69,10 +70,11 @@ export function clvBySegment(customers: DataFrame, segments: DataFrame): DataFra
     .select("customerId", "clv")
     .join(segments.select("customerId", "segment"), { on: "customerId", how: "left" })
     .withColumns(pl.col("segment").fillNull("No segment"));
-  const total = Number(joined.getColumn("clv").sum());
+  const total = moneyTotal(joined, "clv");
   return joined
     .groupBy("segment")
-    .agg(pl.len().cast(pl.Float64).alias("customers"), pl.col("clv").sum().alias("totalClv"), pl.col("clv").mean().alias("meanClv"))
+    .agg(pl.len().cast(pl.Float64).alias("customers"), moneySum("clv").alias("totalClv"))
+    .withColumns(pl.col("totalClv").div(pl.col("customers")).alias("meanClv"))
     .withColumns(total > 0 ? pl.col("totalClv").div(total).alias("clvShare") : pl.lit(0).alias("clvShare"))
     .sort([pl.col("totalClv").mul(-1), pl.col("segment")]);
 }

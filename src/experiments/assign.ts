@@ -227,3 +227,21 @@ export function assignArms(customers: DataFrame, options: AssignOptions): Assign
   };
   return { table: pl.DataFrame(columns), log };
 }
+
+/**
+ * The customers of an earlier assignment table whose arm differs in a later one (both with
+ * customerId and arm columns; a customer missing from the later table counts as moved), in the
+ * earlier table's order: the check that adding customers moved no one.
+ * Example: before {1: control, 2: offer}, after {1: control, 2: control, 3: offer}: ["2"].
+ */
+export function movedCustomers(before: DataFrame, after: DataFrame): string[] {
+  const armOf = (t: DataFrame) => {
+    const ids = t.getColumn("customerId").cast(pl.Utf8).toArray() as string[];
+    const arms = t.getColumn("arm").cast(pl.Utf8).toArray() as string[];
+    return { ids, arms };
+  };
+  const later = armOf(after);
+  const now = new Map(later.ids.map((id, i) => [id, later.arms[i]]));
+  const earlier = armOf(before);
+  return earlier.ids.filter((id, i) => now.get(id) !== earlier.arms[i]);
+}

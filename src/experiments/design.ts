@@ -60,6 +60,10 @@ function checkProbability(x: number, name: string): void {
   if (!(x > 0 && x < 1)) throw new UserError(`The ${name} must be a number between 0 and 1 (exclusive), not ${x}.`);
 }
 
+function checkSd(sd: number): void {
+  if (!(sd > 0 && Number.isFinite(sd))) throw new UserError(`The standard deviation must be a positive number, not ${sd}: a metric with no variance needs no experiment.`);
+}
+
 function designOptions(options: DesignOptions): Required<DesignOptions> {
   const { alpha = 0.05, power = 0.8, ratio = 1 } = options;
   checkProbability(alpha, "significance level (alpha)");
@@ -146,7 +150,7 @@ export function proportionDesign(baseline: number, mde: number, options: DesignO
  */
 export function meanDesign(baseline: number, sd: number, mde: number, options: DesignOptions = {}): Design {
   if (!Number.isFinite(baseline)) throw new UserError(`The baseline mean must be a number, not ${baseline}.`);
-  if (!(sd > 0 && Number.isFinite(sd))) throw new UserError(`The standard deviation must be a positive number, not ${sd}: a metric with no variance needs no experiment.`);
+  checkSd(sd);
   if (!(mde !== 0 && Number.isFinite(mde))) throw new UserError(`The minimum detectable effect must be a non-zero number, not ${mde}.`);
   return designFor({ metric: "mean", baseline, mde, sd, effectSize: mde / sd }, designOptions(options));
 }
@@ -195,4 +199,61 @@ export function sampleSizeTradeoff(mdes: number[], design: (mde: number) => Desi
     const d = design(mde);
     return { mde, control: d.control, treatment: d.treatment, total: d.total };
   });
+}
+
+/**
+ * The smallest effect size |d| the z-test detects with `power` when the control has n1
+ * customers and the treatment ratio x n1: the root of zTestPower(d, n1) = power, by bisection
+ * between 0 and twice the one-tail approximation (z_(1-α/2) + z_power) / √m, m = n1 n2 / (n1 + n2)
+ * (statsmodels' `NormalIndPower().solve_power(nobs1=n1, ...)` for the effect size).
+ * Example: 393 per arm, α 0.05, power 0.8: (1.959964 + 0.841621) / √196.5 = 0.1998585; the root is 0.1998582.
+ */
+export function detectableEffectSize(n1: number, alpha: number, power: number, ratio = 1): number {
+  if (!(n1 > 0 && Number.isFinite(n1))) throw new UserError(`An arm needs a positive number of customers, not ${n1}.`);
+  const m = 1 / (1 / n1 + 1 / (n1 * ratio));
+  let lo = 0;
+  let hi = (2 * (normalQuantile(1 - alpha / 2) + normalQuantile(power))) / Math.sqrt(m);
+  for (let i = 0; i < 200 && hi - lo > 1e-15 * hi; i++) {
+    const mid = (lo + hi) / 2;
+    if (zTestPower(mid, n1, alpha, ratio) < power) lo = mid;
+    else hi = mid;
+  }
+  return hi;
+}
+
+/** The MDE a fixed number of customers can detect: absolute, and the effect size it is. */
+export interface DetectableEffect {
+  /** the control arm's customers */
+  control: number;
+  /** the treatment arm's customers (ratio x control) */
+  treatment: number;
+  effectSize: number;
+  /** the smallest absolute rise detectable (points of rate, or the metric's units); null when no rate up to 1 is */
+  mde: number | null;
+}
+
+/**
+ * The smallest rise of a conversion rate from `baseline` that `control` customers (and ratio x
+ * that in the treatment) detect: Cohen's h from detectableEffectSize, turned back into a rate,
+ * p1 = sin²(asin √p0 + h / 2), mde = p1 - p0 (null when h would take p1 past 1).
+ * Example: baseline 0.05, 8,143 per arm: h 0.043907, mde 0.0100 (the design of proportionDesign(0.05, 0.01) read backwards).
+ */
+export function proportionMde(baseline: number, control: number, options: DesignOptions = {}): DetectableEffect {
+  checkProbability(baseline, "baseline rate");
+  const o = designOptions(options);
+  const h = detectableEffectSize(control, o.alpha, o.power, o.ratio);
+  const angle = Math.asin(Math.sqrt(baseline)) + h / 2;
+  const mde = angle <= Math.PI / 2 ? Math.sin(angle) ** 2 - baseline : null;
+  return { control, treatment: control * o.ratio, effectSize: h, mde };
+}
+
+/**
+ * The smallest change of a mean with standard deviation `sd` that `control` customers (and
+ * ratio x that in the treatment) detect: d x sd. Example: sd 10, 393 per arm: d 0.19986, mde 1.9986.
+ */
+export function meanMde(sd: number, control: number, options: DesignOptions = {}): DetectableEffect {
+  checkSd(sd);
+  const o = designOptions(options);
+  const d = detectableEffectSize(control, o.alpha, o.power, o.ratio);
+  return { control, treatment: control * o.ratio, effectSize: d, mde: d * sd };
 }

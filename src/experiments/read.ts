@@ -9,9 +9,11 @@
  * adjusted for several arms, so with Holm it can exclude 0 while the decision says "not
  * significant": the sentence then says so.
  */
+import pl, { type DataFrame } from "nodejs-polars";
 import { UserError } from "../errors";
 import { fmtInt, fmtMoney, fmtPct } from "../util/index";
 import type { Comparison, ExperimentResult } from "./analyze";
+import type { SegmentBreakdown } from "./breakdown";
 
 /** How to read one metric. */
 export interface ReadOptions {
@@ -187,4 +189,73 @@ export function liftChartData(result: ExperimentResult, metric?: string, alpha =
       const e = estimateOf(c, arms, useCuped);
       return { arm: c.arm, metric: c.metric, kind: c.kind, diff: e.diff, lo: e.ci95[0], hi: e.ci95[1], relativeLift: e.relativeLift, significant: e.p < alpha, adjustment: e.adjustment };
     });
+}
+
+/** How comparisonTable writes money. */
+export interface ComparisonTableOptions {
+  /** metrics that are money per customer (spend, revenue): written with the currency */
+  money?: string[];
+  /** the currency symbol, "£" by default */
+  currency?: string;
+  /** significance level of fmtP's rounding, 0.05 by default */
+  alpha?: number;
+}
+
+/** A p-value for a table cell: "< 0.001" or "0.034" (fmtP without the "p"). */
+function pCell(p: number, alpha: number): string {
+  return fmtP(p, alpha).replace(/^p (= )?/, "");
+}
+
+/**
+ * Every comparison of a result as text for a person: arm, metric, the control's and treatment's
+ * rate or mean, the difference and its 95% interval (rates in points, money with the currency),
+ * p and Holm's p, the relative lift; with a covariate CUPED's difference, interval, Holm p and the
+ * variance reduction; with the bootstrap its interval. One row per comparison, in the result's order.
+ */
+export function comparisonTable(result: ExperimentResult, options: ComparisonTableOptions = {}): DataFrame {
+  const alpha = options.alpha ?? 0.05;
+  const rows = result.comparisons.map((c) => {
+    const o: ReadOptions = { metric: c.metric, money: options.money?.includes(c.metric) ?? false, currency: options.currency };
+    const points = c.kind === "proportion" ? " pt" : "";
+    const diff = (x: number) => `${signed(x, c, o)}${points}`;
+    const interval = (ci: [number, number]) => `${signed(ci[0], c, o)} to ${signed(ci[1], c, o)}${points}`;
+    const row: Record<string, string> = {
+      arm: c.arm,
+      metric: c.metric,
+      control: level(c.control, c, o),
+      treatment: level(c.treatment, c, o),
+      difference: diff(c.diff),
+      "95% interval": interval(c.ci95),
+      p: pCell(c.p, alpha),
+      "p (Holm)": pCell(c.pHolm, alpha),
+      "relative lift": c.relativeLift === null ? "" : `${c.relativeLift >= 0 ? "+" : ""}${fmtPct(c.relativeLift, 1)}`,
+    };
+    if (c.cuped) {
+      row["CUPED difference"] = diff(c.cuped.diff);
+      row["CUPED 95% interval"] = interval(c.cuped.ci95);
+      row["CUPED p (Holm)"] = pCell(c.cuped.pHolm, alpha);
+      row["variance reduction"] = fmtPct(c.cuped.varianceReduction, 2);
+    }
+    if (result.bootstrap !== null) row["bootstrap 95%"] = c.bootstrap95 ? interval(c.bootstrap95) : "";
+    return row;
+  });
+  const columns = Object.keys(rows[0] ?? { arm: "", metric: "" });
+  return pl.DataFrame(Object.fromEntries(columns.map((k) => [k, rows.map((r) => r[k])])));
+}
+
+/**
+ * A per-segment breakdown as one table: the segment, its customers, then its comparisons as
+ * comparisonTable writes them (p-values unadjusted across segments: see the breakdown's warning).
+ * Segments that were skipped have no rows (their sentences are in `skipped`).
+ */
+export function breakdownTable(breakdown: SegmentBreakdown, options: ComparisonTableOptions = {}): DataFrame {
+  const parts = breakdown.segments
+    .filter((s) => s.result !== null)
+    .map((s) => {
+      const t = comparisonTable(s.result!, options);
+      const tagged = t.withColumns(pl.lit(s.segment).alias(breakdown.segmentColumn), pl.lit(s.customers).cast(pl.Int64).alias("customers"));
+      return tagged.select(breakdown.segmentColumn, "customers", ...t.columns);
+    });
+  if (parts.length === 0) throw new UserError(`No ${breakdown.segmentColumn} could be analysed: ${breakdown.segments.map((s) => s.skipped).join(" ")}`);
+  return pl.concat(parts);
 }

@@ -16,6 +16,7 @@
 import pl, { type DataFrame } from "nodejs-polars";
 import { UserError } from "../errors";
 import { normal, seededRng } from "../random";
+import { analyzeData, type ExperimentResult } from "./analyze";
 import { checkArmShares, hashUnit, type ArmShare } from "./assign";
 
 /** What to simulate. */
@@ -128,3 +129,114 @@ export function simulateCampaign(spec: CampaignSpec): DataFrame {
     preRevenue: pl.Series("preRevenue", d.preRevenue),
   });
 }
+
+/**
+ * The analysis of one simulated campaign, as the honesty checks run it: conversion and revenue
+ * against the first arm (the control), CUPED on preRevenue, the bootstrap off unless asked.
+ */
+export function analyzeCampaign(spec: CampaignSpec, bootstrap: false | { resamples: number; seed: number } = false): ExperimentResult {
+  const d = simulateCampaignData(spec);
+  return analyzeData(
+    {
+      labels: d.arm,
+      metrics: [
+        { spec: { column: "conversion" }, values: d.conversion },
+        { spec: { column: "revenue" }, values: d.revenue },
+      ],
+      covariate: { column: "preRevenue", values: d.preRevenue },
+    },
+    { armColumn: "arm", control: spec.arms[0].arm, metrics: [], shares: spec.arms, bootstrap },
+  );
+}
+
+/** How often one kind of 95% interval covered its planted difference over the replications. */
+export interface CoverageRow {
+  arm: string;
+  metric: string;
+  /** "Wald" (conversion), "Welch" (revenue), or "CUPED" (Welch on the adjusted revenue) */
+  interval: string;
+  /** the planted difference with the control */
+  planted: number;
+  replications: number;
+  covered: number;
+  /** covered / replications */
+  coverage: number;
+}
+
+/**
+ * The honesty check of the intervals: `replications` campaigns of `spec` with seeds firstSeed,
+ * firstSeed + 1, ... (mixed by campaignSeed), each analysed by analyzeCampaign; per treatment
+ * arm, metric and interval, the number of 95% intervals holding the planted difference
+ * (campaignTruth). An exact method covers 95% up to binomial noise, sd √(0.95 x 0.05 / R).
+ * Example: 3 replications where the Wald interval held the truth twice: covered 2, coverage 0.667.
+ */
+export function intervalCoverage(spec: CampaignSpec, replications: number, firstSeed = 0): CoverageRow[] {
+  if (!(Number.isInteger(replications) && replications >= 1)) throw new UserError(`The replications must be a whole number above 0, not ${replications}.`);
+  const truth = campaignTruth(spec);
+  const control = spec.arms[0].arm;
+  const rows = new Map<string, CoverageRow>();
+  const count = (arm: string, metric: string, interval: string, planted: number, ci: [number, number]) => {
+    const key = `${arm}\0${metric}\0${interval}`;
+    const row = rows.get(key) ?? { arm, metric, interval, planted, replications, covered: 0, coverage: 0 };
+    if (ci[0] <= planted && planted <= ci[1]) row.covered++;
+    rows.set(key, row);
+  };
+  for (let r = 0; r < replications; r++) {
+    for (const c of analyzeCampaign({ ...spec, seed: firstSeed + r }).comparisons) {
+      const planted = c.metric === "conversion" ? truth.conversion[c.arm] - truth.conversion[control] : truth.revenue[c.arm] - truth.revenue[control];
+      count(c.arm, c.metric, c.kind === "proportion" ? "Wald" : "Welch", planted, c.ci95);
+      if (c.metric === "revenue" && c.cuped) count(c.arm, c.metric, "CUPED", planted, c.cuped.ci95);
+    }
+  }
+  return [...rows.values()].map((row) => ({ ...row, coverage: row.covered / replications }));
+}
+
+/** The p-values of one comparison over replications. */
+export interface ReplicatedPValues {
+  arm: string;
+  metric: string;
+  /** "pooled z" (conversion), "Welch" (revenue), "CUPED" (Welch on the adjusted revenue) */
+  test: string;
+  p: number[];
+}
+
+/**
+ * The p-values of every comparison over `replications` campaigns of `spec` (seeds firstSeed...),
+ * for the A/A check: with no lift planted they should be uniform on [0, 1] (about 5% below 0.05).
+ */
+export function replicatedPValues(spec: CampaignSpec, replications: number, firstSeed = 0): ReplicatedPValues[] {
+  if (!(Number.isInteger(replications) && replications >= 1)) throw new UserError(`The replications must be a whole number above 0, not ${replications}.`);
+  const rows = new Map<string, ReplicatedPValues>();
+  const add = (arm: string, metric: string, test: string, p: number) => {
+    const key = `${arm}\0${metric}\0${test}`;
+    const row = rows.get(key) ?? { arm, metric, test, p: [] };
+    row.p.push(p);
+    rows.set(key, row);
+  };
+  for (let r = 0; r < replications; r++) {
+    for (const c of analyzeCampaign({ ...spec, seed: firstSeed + r }).comparisons) {
+      add(c.arm, c.metric, c.kind === "proportion" ? "pooled z" : "Welch", c.p);
+      if (c.metric === "revenue" && c.cuped) add(c.arm, c.metric, "CUPED", c.cuped.p);
+    }
+  }
+  return [...rows.values()];
+}
+
+/**
+ * The Kolmogorov-Smirnov distance of values in [0, 1] from the uniform distribution:
+ * max over the sorted values x_(i) (i from 1) of max(i/n - x_(i), x_(i) - (i-1)/n).
+ * Example: [0.1, 0.6]: max(0.5 - 0.1, 0.1 - 0, 1 - 0.6, 0.6 - 0.5) = 0.4.
+ */
+export function uniformKsDistance(values: ArrayLike<number>): number {
+  const x = Float64Array.from(values).sort();
+  const n = x.length;
+  let d = 0;
+  for (let i = 0; i < n; i++) d = Math.max(d, (i + 1) / n - x[i], x[i] - i / n);
+  return d;
+}
+
+/**
+ * Kolmogorov's limit: P(√n D > 1.628) = 1% for n continuous uniform values, so D < 1.628 / √n
+ * at the 1% level (the A/A check's bound; the upper 1% point of the Kolmogorov distribution, 1.62762).
+ */
+export const KS_LIMIT_1PCT = 1.628;

@@ -167,3 +167,64 @@ export function topShareLift(scores: ArrayLike<number>, labels: ArrayLike<number
   }
   return ones / top / (counts.positives / n);
 }
+
+/** One point of a ROC or precision-recall curve, at a score threshold (rows scoring >= it are called 1). */
+export interface CurvePoint {
+  threshold: number;
+  /** ROC: false-positive rate; precision-recall: recall */
+  x: number;
+  /** ROC: true-positive rate; precision-recall: precision */
+  y: number;
+}
+
+/** Cumulative true and false positives at each distinct score, highest first (a tie enters at once). */
+function cumulativeCounts(scores: ArrayLike<number>, labels: ArrayLike<number>): { threshold: number; tp: number; fp: number }[] {
+  const order = descendingOrder(scores);
+  const out: { threshold: number; tp: number; fp: number }[] = [];
+  let tp = 0, fp = 0;
+  for (const [start, end] of tieGroups(scores, order)) {
+    for (let k = start; k < end; k++) {
+      if (labels[order[k]] === 1) tp++;
+      else fp++;
+    }
+    out.push({ threshold: scores[order[start]], tp, fp });
+  }
+  return out;
+}
+
+/**
+ * The ROC curve: (false-positive rate, true-positive rate) with each distinct score as the
+ * threshold, from the highest, after a first point (0, 0) at threshold +∞; its trapezoidal area
+ * is `rocAuc`. Example: thresholds 0.9, 0.8, 0.1 give (0, 1/2), (1/2, 1), (1, 1).
+ */
+export function rocCurve(scores: ArrayLike<number>, labels: ArrayLike<number>): CurvePoint[] {
+  const counts = checkInputs(scores, labels);
+  needBothClasses(counts, "a ROC curve");
+  return [
+    { threshold: Infinity, x: 0, y: 0 },
+    ...cumulativeCounts(scores, labels).map((c) => ({ threshold: c.threshold, x: c.fp / counts.negatives, y: c.tp / counts.positives })),
+  ];
+}
+
+/**
+ * The precision-recall curve: (recall, precision) with each distinct score as the threshold,
+ * from the highest; `averagePrecision` is Σ (R_k - R_{k-1}) P_k over these points. Needs at
+ * least one 1. Example: thresholds 0.9, 0.8, 0.1 give (1/2, 1), (1, 2/3), (1, 1/2).
+ */
+export function precisionRecallCurve(scores: ArrayLike<number>, labels: ArrayLike<number>): CurvePoint[] {
+  const counts = checkInputs(scores, labels);
+  if (counts.positives === 0) throw new RangeError("a precision-recall curve needs at least one label 1");
+  return cumulativeCounts(scores, labels).map((c) => ({ threshold: c.threshold, x: c.tp / counts.positives, y: c.tp / (c.tp + c.fp) }));
+}
+
+/**
+ * The lift curve: `topShareLift` at the shares 1/steps, 2/steps, ..., 1 (deciles by default);
+ * the last is always 1. Example with 2 steps: share 1/2 -> 1.5, share 1 -> 1.
+ */
+export function liftCurve(scores: ArrayLike<number>, labels: ArrayLike<number>, steps = 10): { share: number; lift: number }[] {
+  if (!Number.isInteger(steps) || steps < 1) throw new RangeError(`steps must be a positive whole number, not ${steps}`);
+  return Array.from({ length: steps }, (_, k) => {
+    const share = (k + 1) / steps;
+    return { share, lift: topShareLift(scores, labels, share) };
+  });
+}

@@ -12,6 +12,7 @@ export {
 export { logGammaRatio } from "./gamma-ratio";
 export { digamma, trigamma } from "./polygamma";
 export { hyp2f1, hyp2f1Excess, hyp2f1ExcessMany } from "./hypergeometric";
+export { betaQuadrature, type BetaQuadrature } from "./quadrature";
 export { cholesky, choleskySolve, inverseSpd, type Matrix } from "./linalg";
 export {
   minimizeNewton,
@@ -25,4 +26,15 @@ export {
 } from "./optimize";
 export { gammaVariate, betaVariate, exponentialVariate } from "./variates";
 export { fitLogisticRegression, logisticProbabilities, sigmoid, type LogisticFit } from "./logistic";
-export { rocAuc, averagePrecision, brierScore, calibrationBins, topShareLift, type CalibrationBin } from "./classification";
+export {
+  rocAuc,
+  rocCurve,
+  averagePrecision,
+  precisionRecallCurve,
+  brierScore,
+  calibrationBins,
+  topShareLift,
+  liftCurve,
+  type CalibrationBin,
+  type CurvePoint,
+} from "./classification";

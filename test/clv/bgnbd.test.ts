@@ -19,7 +19,7 @@ import {
   summaryArrays,
   type BgNbdParams,
 } from "../../src/clv/index";
-import { numericalHessian } from "../../src/stats/index";
+import { logBeta, numericalHessian } from "../../src/stats/index";
 import { CDNOW_SUMMARY, cdnowClean, CLV_REFERENCE, rel } from "./cdnow";
 import { userErrorOf } from "../clusters/helpers";
 
@@ -144,6 +144,40 @@ describe("BG/NBD predictions", () => {
   it("P(no purchase in h) = 1 - P(alive)(1 - ((alpha + T) / (alpha + T + h))^(r + x))", () => {
     // P(alive) = 1 (x = 0), r + x = 1, alpha + T = h = 10: 1 - (1 - 1/2)
     expect(bgnbdNoPurchaseProbability({ r: 1, alpha: 4, a: 1, b: 1 }, 10, 0, 0, 6)).toBeCloseTo(0.5, 15);
+  });
+  it("for large a, integrates over the dropout probability by quadrature: continuous with the series at a = 100", () => {
+    const periods = [1, 20, 60, 300];
+    const quadrature = new Float64Array(4), series = new Float64Array(4);
+    for (const [b, x] of [[290, 3], [0.5, 0], [1e6, 2]]) {
+      bgnbdExpectedIfAliveMany({ r: 3.6, alpha: 13, a: 100, b }, periods, x, 17, quadrature);
+      bgnbdExpectedIfAliveMany({ r: 3.6, alpha: 13, a: 100 * (1 - 1e-12), b }, periods, x, 17, series);
+      periods.forEach((_, j) => expect(rel(quadrature[j], series[j])).toBeLessThan(1e-9));
+    }
+  });
+  it("at the boundary a, b -> ∞ (every customer the same dropout p) tends to (1 - (1 + pt/A)^-k) / p, and does not fail", () => {
+    // a fit that ran to b = 1e8 with a = 3.46e7 (a shop of regular buyers): the far series would need ~1e7 terms
+    const params: BgNbdParams = { r: 3.655, alpha: 13.29, a: 3.456e7, b: 1e8 };
+    const x = 2, T = 10, t = 52;
+    const p = params.a / (params.a + params.b + x), k = params.r + x, A = params.alpha + T;
+    // E[(1 - e^{-λpt}) / p] over λ ~ Gamma(k, A), p at its mean: the Beta's spread is O(1e-8)
+    expect(rel(bgnbdExpectedIfAlive(params, t, x, T), (1 - (1 + (p * t) / A) ** -k) / p)).toBeLessThan(1e-7);
+  });
+  it("with r much above a + b (every customer buying at one rate) equals the integral over p done by Simpson's rule", () => {
+    // r = 100, a + b = 3.2: the far series alternates with terms up to e^(97.8 · 2.55); the quadrature replaces it
+    const params: BgNbdParams = { r: 100, alpha: 1000, a: 0.8, b: 2.4 };
+    const x = 2, T = 20, t = 2600, k = params.r + x, A = params.alpha + T, b1 = params.b + x;
+    const g = (p: number) => (p === 0 ? (k * t) / A : (1 - (1 + (p * t) / A) ** -k) / p);
+    // E[g(p)], p ~ Beta(0.8, 4.4), with u = p^0.8 (p^(a-1) dp = du / a): ∫ g(u^(1/a)) (1 - u^(1/a))^(b'-1) du / (a B(a, b'))
+    const N = 2_000_000, h = 1 / N; // Simpson converges as h^1.25 here (u^(1/a) near 0): 1e-8 at 2e4 points, 3e-13 at 2e6
+    let simpson = 0;
+    for (let i = 0; i <= N; i++) {
+      const p = (i * h) ** (1 / params.a);
+      simpson += (i === 0 || i === N ? 1 : i % 2 ? 4 : 2) * g(p) * (1 - p) ** (b1 - 1);
+    }
+    simpson *= h / 3 / (params.a * Math.exp(logBeta(params.a, b1)));
+    expect(rel(bgnbdExpectedIfAlive(params, t, x, T), simpson)).toBeLessThan(1e-11);
+    // and r -> ∞ with r / alpha fixed stays finite, approaching the same rate's limit
+    expect(Number.isFinite(bgnbdExpectedIfAlive({ r: 1e8, alpha: 1e9, a: 0.8, b: 2.4 }, 520, 2, 20))).toBe(true);
   });
   it("never returns NaN, even far from the data", () => {
     const extreme: BgNbdParams = { r: 1e-6, alpha: 1e6, a: 50, b: 1e-3 };

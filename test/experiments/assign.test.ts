@@ -1,6 +1,6 @@
 import pl from "nodejs-polars";
 import { describe, expect, it } from "vitest";
-import { armOfUnit, assignArms, checkArmShares, hashUnit, parseArmShares, stratumArms, type ArmShare } from "../../src/experiments/index";
+import { armOfUnit, assignArms, checkArmShares, hashUnit, movedCustomers, parseArmShares, stratumArms, type ArmShare } from "../../src/experiments/index";
 import { strings } from "../../src/util/index";
 import reference from "../reference/experiments.json";
 
@@ -79,6 +79,20 @@ describe("assignment", () => {
     const table = assignArms(pl.DataFrame({ customerId: [12346, 17850] }), { experiment: "x", arms: HALF, date }).table;
     expect(strings(table, "customerId")).toEqual(["12346", "17850"]);
     expect(strings(table, "arm")[0]).toBe(armOfUnit(hashUnit("x", "12346"), HALF));
+  });
+});
+
+describe("who moved between two assignments", () => {
+  it("lists the earlier customers whose arm differs later, or who are gone", () => {
+    const before = pl.DataFrame({ customerId: ["1", "2", "4"], arm: ["control", "offer", "offer"] });
+    const after = pl.DataFrame({ customerId: ["3", "2", "1"], arm: ["offer", "control", "control"] });
+    expect(movedCustomers(before, after)).toEqual(["2", "4"]); // 2 changed arm, 4 is not in the later table
+    expect(movedCustomers(after, after)).toEqual([]);
+  });
+  it("finds no one moved when customers are added to an unstratified assignment", () => {
+    const date = "2026-12-01";
+    const early = assignArms(customers(800), { experiment: "w", arms: THREE, date }).table;
+    expect(movedCustomers(early, assignArms(customers(1000), { experiment: "w", arms: THREE, date }).table)).toEqual([]);
   });
 });
 

@@ -4,8 +4,10 @@
  */
 import { describe, expect, it } from "vitest";
 import {
-  cohensH, controlSizeForPower, evanMillerSampleSize, meanDesign, meanDesignFromValues, proportionDesign, sampleSizeTradeoff, zTestPower,
+  cohensH, controlSizeForPower, detectableEffectSize, evanMillerSampleSize, meanDesign, meanDesignFromValues, meanMde, proportionDesign, proportionMde,
+  sampleSizeTradeoff, zTestPower,
 } from "../../src/experiments/index";
+import mdeReference from "../reference/experiment_mde.json";
 import reference from "../reference/experiments.json";
 
 describe("design against statsmodels", () => {
@@ -74,5 +76,37 @@ describe("design: bad input, one sentence each", () => {
     expect(() => meanDesign(3, 0, 1)).toThrow(/standard deviation must be a positive number, not 0/);
     expect(() => meanDesignFromValues([5], 1)).toThrow(/at least two customers, not 1/);
     expect(() => meanDesignFromValues([1, NaN], 1)).toThrow("The customer values must be numbers: value 2 is NaN.");
+  });
+});
+
+describe("the effect a fixed number of customers detects", () => {
+  // test/reference/experiment_mde.json: statsmodels 0.13.5 NormalIndPower.solve_power(nobs1=n1) and the root of its
+  // power function (brentq to 1e-15), written by test/reference/experiment_mde.py
+  it("the effect size is the root of statsmodels' power function; the MDE the rate Cohen's h reaches", () => {
+    for (const r of mdeReference.mde) {
+      const d = detectableEffectSize(r.n1, r.alpha, r.power, r.ratio);
+      expect(Math.abs(d - r.root) / r.root).toBeLessThan(1e-12);
+      expect(Math.abs(d - r.solved) / r.solved).toBeLessThan(1e-5); // solve_power stops its search earlier
+      const m = proportionMde(r.baseline, r.n1, { alpha: r.alpha, power: r.power, ratio: r.ratio });
+      expect(Math.abs(m.mde! - r.mde)).toBeLessThan(1e-12);
+      expect(m.treatment).toBe(r.n1 * r.ratio);
+    }
+  });
+  it("by hand: 393 per arm sits just under the one-tail formula, and reads back as the design", () => {
+    // one tail: (1.959964 + 0.841621) / √(393 / 2) = 2.801585 / 14.017846 = 0.199859; the far tail adds 1e-6 of power
+    const d = detectableEffectSize(393, 0.05, 0.8);
+    expect(Math.abs(d - (1.959963984540054 + 0.8416212335729143) / Math.sqrt(196.5))).toBeLessThan(1e-5);
+    expect(zTestPower(d, 393, 0.05)).toBeCloseTo(0.8, 14);
+    expect(meanMde(10, 393).mde).toBeCloseTo(10 * d, 14); // d x sd
+    // 5% -> 6% needs 8,142.6 per arm (8,143 rounded up): 8,143 detect just under one point
+    const m = proportionMde(0.05, 8143);
+    expect(m.mde!).toBeLessThan(0.01);
+    expect(m.mde!).toBeGreaterThan(0.00999);
+    expect(proportionDesign(0.05, m.mde!).controlExact).toBeCloseTo(8143, 6);
+  });
+  it("no rise up to 100% is detectable from a rate near 1 with few customers", () => {
+    // 10 per arm: h = 2.8016 / √5 = 1.253; asin √0.9 = 1.249 + 0.627 > π/2
+    expect(proportionMde(0.9, 10).mde).toBeNull();
+    expect(() => detectableEffectSize(0, 0.05, 0.8)).toThrow("An arm needs a positive number of customers, not 0.");
   });
 });

@@ -1,6 +1,8 @@
 import pl from "nodejs-polars";
 import { describe, expect, it } from "vitest";
-import { analyzeExperiment, decisionSentence, fmtP, liftChartData, readResult, type ExperimentResult } from "../../src/experiments/index";
+import {
+  analyzeExperiment, breakdownTable, comparisonTable, decisionSentence, fmtP, liftChartData, readResult, segmentBreakdown, type ExperimentResult,
+} from "../../src/experiments/index";
 import { readHillstrom } from "./helpers";
 
 describe("reading Hillstrom's result", () => {
@@ -48,6 +50,31 @@ describe("reading Hillstrom's result", () => {
     ]);
     expect([points[0].lo, points[0].diff, points[0].hi]).toEqual([spend[0].estimate.ci95[0], spend[0].estimate.diff, spend[0].estimate.ci95[1]]);
     expect(liftChartData(result)).toHaveLength(6); // 2 arms x 3 metrics
+  });
+  it("the comparisons as a table for a person: rates in points, money with its currency, CUPED beside", () => {
+    const t = comparisonTable(result, { money: ["spend"], currency: "$" });
+    expect(t.columns).toEqual([
+      "arm", "metric", "control", "treatment", "difference", "95% interval", "p", "p (Holm)", "relative lift",
+      "CUPED difference", "CUPED 95% interval", "CUPED p (Holm)", "variance reduction",
+    ]);
+    // Mens E-Mail visit (reference.test.ts checks the figures against statsmodels): 18.2757% vs 10.6167%, diff 0.076590,
+    // Wald [0.069954, 0.083226], lift 0.721405; CUPED 0.076414 in [0.069792, 0.083035], variance reduction 0.00444
+    expect(t.row(0)).toEqual(["Mens E-Mail", "visit", "10.62%", "18.28%", "+7.66 pt", "+7.00 to +8.32 pt", "< 0.001", "< 0.001", "+72.1%", "+7.64 pt", "+6.98 to +8.30 pt", "< 0.001", "0.44%"]);
+    expect(t.row(2).slice(0, 6)).toEqual(["Mens E-Mail", "spend", "$0.65", "$1.42", "+$0.77", "+$0.49 to +$1.05"]);
+    expect(t.getColumn("arm").toArray()).toEqual(["Mens E-Mail", "Mens E-Mail", "Mens E-Mail", "Womens E-Mail", "Womens E-Mail", "Womens E-Mail"]);
+    // p 0.0011294 (Womens spend, scipy): two significant digits
+    expect(t.row(5)[6]).toBe("0.0011");
+  });
+  it("a per-segment breakdown as one table: the segment and its customers before each comparison", () => {
+    const b = segmentBreakdown(readHillstrom(), { armColumn: "segment", control: "No E-Mail", metrics: ["spend"], bootstrap: false }, "channel");
+    const t = breakdownTable(b, { money: ["spend"], currency: "$" });
+    expect(t.columns.slice(0, 5)).toEqual(["channel", "customers", "arm", "metric", "control"]);
+    // Multichannel, Phone, Web: 2 arms each
+    expect(t.getColumn("channel").toArray()).toEqual(["Multichannel", "Multichannel", "Phone", "Phone", "Web", "Web"]);
+    const sizes = b.segments.map((s) => s.customers);
+    expect(t.getColumn("customers").toArray()).toEqual(sizes.flatMap((n) => [n, n]));
+    expect(sizes.reduce((a, n) => a + n, 0)).toBe(64_000);
+    expect(t.row(0).slice(2)).toEqual(comparisonTable(b.segments[0].result!, { money: ["spend"], currency: "$" }).row(0));
   });
   it("refuses a metric that was not analysed", () => {
     expect(() => readResult(result, { metric: "revenue" })).toThrow(

@@ -6,8 +6,11 @@ import {
   brierScore,
   calibrationBins,
   fitLogisticRegression,
+  liftCurve,
   logisticProbabilities,
+  precisionRecallCurve,
   rocAuc,
+  rocCurve,
   sigmoid,
   topShareLift,
 } from "../../src/stats/index";
@@ -38,6 +41,22 @@ describe("classifier metrics", () => {
     expect(topShareLift(scores, labels, 0.5)).toBeCloseTo(1.5, 15);
     // top decile of 4 rows is ⌈0.4⌉ = 1 row: the 0.9, a 1: (1 / 1) / (2 / 4) = 2
     expect(topShareLift(scores, labels, 0.1)).toBe(2);
+  });
+  it("ROC and precision-recall curves, one point per distinct score, and the lift curve", () => {
+    // threshold 0.9: 1 of 2 ones, 0 of 2 zeros; 0.8 (both tied rows): 2 ones, 1 zero; 0.1: everything
+    expect(rocCurve(scores, labels).map((p) => [p.x, p.y])).toEqual([[0, 0], [0, 0.5], [0.5, 1], [1, 1]]);
+    // trapezoids under (0,0) (0,1/2) (1/2,1) (1,1): 0 + 1/2 · 3/4 + 1/2 · 1 = 0.875, the AUC
+    const roc = rocCurve(scores, labels);
+    let area = 0;
+    for (let k = 1; k < roc.length; k++) area += ((roc[k].x - roc[k - 1].x) * (roc[k].y + roc[k - 1].y)) / 2;
+    expect(area).toBe(rocAuc(scores, labels));
+    // precision: 1/1, then 2 of 3, then 2 of 4
+    expect(precisionRecallCurve(scores, labels).map((p) => [p.threshold, p.x, p.y])).toEqual([[0.9, 0.5, 1], [0.8, 1, 2 / 3], [0.1, 1, 0.5]]);
+    // top half: 1.5 (the doc example of topShareLift); all rows: the base rate over itself, 1
+    expect(liftCurve(scores, labels, 2)).toEqual([{ share: 0.5, lift: 1.5 }, { share: 1, lift: 1 }]);
+    expect(() => rocCurve([0.1, 0.2], [1, 1])).toThrow(/needs both labels/);
+    expect(() => precisionRecallCurve([0.1, 0.2], [0, 0])).toThrow(/at least one label 1/);
+    expect(() => liftCurve(scores, labels, 0)).toThrow(RangeError);
   });
   it("refuses labels of one kind where a metric needs both, and malformed input", () => {
     expect(() => rocAuc([0.2, 0.3], [1, 1])).toThrow(/both labels/);
