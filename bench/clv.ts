@@ -18,7 +18,7 @@ import { loadavg, tmpdir } from "os";
 import { join } from "path";
 import pl from "nodejs-polars";
 import { BASELINE_FEATURES, fitChurnModel } from "../src/churn/index";
-import { seededRng } from "../src/random";
+import { seededRng } from "../src/util/index";
 import { gammaVariate } from "../src/stats/index";
 import { timedWallCpu } from "./util";
 import {

@@ -40,8 +40,7 @@ export {
   analyzeAssignmentInData, assignSegments, assignmentLogJson, assignmentLogPath, experimentTableOf, readAssignmentLog, readAssignmentTable,
   readExperimentTable, segmentBaseline, segmentDesign, segmentSize, windowStart,
   type ExperimentColumns, type SegmentAssignmentOptions, type SegmentBaseline, type SegmentDesign, type SegmentWindow,
-} from "./pipelines/experiments";
-export { liftChart, logTicks, pValueChart, sampleSizeChart, type EffectUnit } from "./charts/experiments";
+} from "./pipelines/index";
 export * from "./display/index";
 
 // Customer lifetime value and churn (issue 13), listed name by name
@@ -163,22 +162,5 @@ export {
   validationCurves,
   type ModelCurves,
 } from "./churn/index";
-export {
-  ACTUAL_COLOR,
-  PREDICTED_COLOR,
-  holdoutByFrequencyChart,
-  holdoutTotalsChart,
-  spendFrequencyChart,
-  clvDistributionChart,
-  clvBySegmentChart,
-} from "./charts/clv";
-export {
-  thinCurve,
-  rocChart,
-  precisionRecallChart,
-  calibrationChart,
-  churnLiftChart,
-  migrationHeatmapChart,
-} from "./charts/churn";
 // the day arithmetic notebook 07 uses to place its cutoffs inside the data
 export { isoDayOfNumber, parseIsoDay } from "./util/index";

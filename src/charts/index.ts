@@ -18,3 +18,8 @@ export {
   closedDaysChart, coverageChart, errorByModelChart, forecastChart, forecastSmallMultiplesChart, holdoutChart, weekdayProfileChart,
 } from "./forecasts";
 export { categoryChart, daysOfCoverChart, paretoChart, quadrantChart, QUADRANT_COLORS } from "./products";
+export { liftChart, logTicks, pValueChart, sampleSizeChart, type EffectUnit } from "./experiments";
+export {
+  ACTUAL_COLOR, PREDICTED_COLOR, clvBySegmentChart, clvDistributionChart, holdoutByFrequencyChart, holdoutTotalsChart, spendFrequencyChart,
+} from "./clv";
+export { calibrationChart, churnLiftChart, migrationHeatmapChart, precisionRecallChart, rocChart, thinCurve } from "./churn";

@@ -11,7 +11,7 @@
  *
  * Example: r = 0.25, α = 4 (mean rate 1/16 a week), a = 0.8, b = 2.4 (mean dropout 0.25).
  */
-import { seededRng } from "../random";
+import { seededRng } from "../util/index";
 import { betaVariate, exponentialVariate, gammaVariate } from "../stats/index";
 import type { BgNbdParams } from "./bgnbd";
 import type { RepeatData } from "./data";

@@ -3,9 +3,9 @@
  * revenue: the percentile bootstrap with each arm resampled separately, with replacement, at its
  * own size (the arms are independent samples), B resamples (2,000 by default), the interval
  * running from the 2.5% to the 97.5% quantile (type 7) of the B differences. The generator is
- * the project's seeded mulberry32 (src/random), so the same seed gives the same interval.
+ * the project's seeded mulberry32 (src/util/random), so the same seed gives the same interval.
  */
-import { seededRng } from "../random";
+import { seededRng } from "../util/index";
 import { quantileSorted } from "../util/index";
 
 /** Resamples of the bootstrap unless told otherwise. */

@@ -2,7 +2,7 @@
  * A seeded simulator of a campaign with a known lift, for the honesty checks of the analysis
  * (do 95% intervals cover the planted lift 95% of the time? are A/A p-values uniform?).
  *
- * Model, per customer k (all draws from one seeded mulberry32 generator, src/random, its seed mixed
+ * Model, per customer k (all draws from one seeded mulberry32 generator, src/util/random, its seed mixed
  * by campaignSeed):
  * - arm: drawn with the arms' shares (a random split, so arm sizes vary as in a real one);
  * - habit m_k = 0.5 + U(0, 1) (mean 1) and basket value v_k = exp(μ + σ Z) (lognormal);
@@ -15,7 +15,7 @@
  */
 import pl, { type DataFrame } from "nodejs-polars";
 import { UserError } from "../errors";
-import { normal, seededRng } from "../random";
+import { normal, seededRng } from "../util/index";
 import { analyzeData, type ExperimentResult } from "./analyze";
 import { checkArmShares, hashUnit, type ArmShare } from "./assign";
 

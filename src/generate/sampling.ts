@@ -1,5 +1,5 @@
 /**
- * Sampling helpers for the generator, on top of `src/random` (all randomness flows from seeded
+ * Sampling helpers for the generator, on top of `src/util/random` (all randomness flows from seeded
  * generators, so a seed fixes every draw).
  */
 import { normal, type Rng } from "../util/index";

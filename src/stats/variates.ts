@@ -1,12 +1,12 @@
 /**
  * Random variates of the gamma, beta and exponential distributions, from the project's seeded
- * uniform generator (`src/random.ts`), for simulations with known parameters.
+ * uniform generator (`src/util/random.ts`), for simulations with known parameters.
  *
  * Gamma(shape k, rate θ) has density θ^k x^(k-1) e^(-θx) / Γ(k), mean k / θ; it is drawn by
  * Marsaglia & Tsang (2000) for k >= 1 and, for k < 1, as Gamma(k + 1) · U^(1/k) (kept in logs so
  * that tiny shapes do not underflow). Beta(a, b) = X / (X + Y) with X ~ Gamma(a), Y ~ Gamma(b).
  */
-import { normal, type Rng } from "../random";
+import { normal, type Rng } from "../util/index";
 
 /** ln of a Gamma(shape, 1) draw (Marsaglia & Tsang; the log keeps k << 1 from underflowing). */
 function logStandardGamma(rng: Rng, shape: number): number {

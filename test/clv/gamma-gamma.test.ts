@@ -15,7 +15,7 @@ import {
   type GammaGammaFit,
 } from "../../src/clv/index";
 import { userErrorOf } from "../clusters/helpers";
-import { normal, seededRng } from "../../src/random";
+import { normal, seededRng } from "../../src/util/index";
 import { numericalHessian } from "../../src/stats/index";
 import { cdnowClean, CLV_REFERENCE, rel } from "./cdnow";
 

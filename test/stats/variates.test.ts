@@ -1,7 +1,7 @@
 // Gamma, beta and exponential draws: their sample means and variances against the
 // distributions' (seeded, so the same numbers every run; tolerances are 5 standard errors).
 import { describe, expect, it } from "vitest";
-import { seededRng } from "../../src/random";
+import { seededRng } from "../../src/util/index";
 import { betaVariate, exponentialVariate, gammaVariate } from "../../src/stats/index";
 
 function moments(draw: () => number, n: number) {

@@ -3,7 +3,7 @@
  * the CRM list ranked by value at risk, CLV x churn probability (`crmList`).
  */
 import { churnValidation, crmList, purchaseDayRange, type ClassifierScores, type ModelReport } from "../../churn/index";
-import { writeCsv } from "../../io/csv";
+import { writeCsv } from "../../io/index";
 import { fmtInt, fmtNumber, fmtPct, isoDayOfNumber, numbers, strings } from "../../util/index";
 import { dayOption, intOption, type Command, type OptionValues } from "../args";
 import { cleanFromOptions, dataOptions } from "../data-options";

@@ -5,10 +5,10 @@
  * them, warnings for fits that did not converge, and JSON that can hold no NaN.
  */
 import type { DataFrame } from "nodejs-polars";
-import type { CleanData } from "../../clean/clean";
+import type { CleanData } from "../../clean/index";
 import { customerValue, fmtParameter, type BgNbdFit, type CustomerValueResult, type GammaGammaFit, type TimeUnit } from "../../clv/index";
 import { UserError } from "../../errors";
-import { writeCsv } from "../../io/csv";
+import { writeCsv } from "../../io/index";
 import { fmtInt, fmtNumber, fmtPct, numbers, strings } from "../../util/index";
 import { dayOption, decimalOption, intOption, type Command, type OptionSpec, type OptionValues } from "../args";
 import { cleanFromOptions, dataOptions } from "../data-options";

@@ -5,7 +5,7 @@
  */
 import { writeSync } from "fs";
 import { fmtInt, fmtMoney, fmtPct } from "../../util/index";
-import { tableText } from "../../display/table";
+import { tableText } from "../../display/index";
 import { UserError } from "../../errors";
 import {
   OUTCOME_COLUMNS, analyzeExperiment, comparisonTable, decisionSentence, evanMillerSampleSize, parseArmShares, proportionDesign,
@@ -16,7 +16,7 @@ import { refuseUnsafeTarget, toCsv, writeFilesAtomic } from "../../io/index";
 import {
   analyzeAssignmentInData, assignSegments, assignmentLogJson, assignmentLogPath, readAssignmentLog, readAssignmentTable, readExperimentTable, segmentDesign,
   type SegmentDesign,
-} from "../../pipelines/experiments";
+} from "../../pipelines/index";
 import { intOption, type Command, type OptionValues } from "../args";
 import { cleanFromOptions, dataOptions } from "../data-options";
 

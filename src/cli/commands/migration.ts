@@ -5,7 +5,7 @@
  */
 import { AT_RISK_OR_WORSE, migrationRisk, purchaseDayRange } from "../../churn/index";
 import { UserError } from "../../errors";
-import { writeCsv } from "../../io/csv";
+import { writeCsv } from "../../io/index";
 import { DEFAULT_SEGMENT_MAP } from "../../rfm/index";
 import { fmtInt, fmtPct, isoDayOfNumber, numbers, parseIsoDay } from "../../util/index";
 import { dayOption, type Command } from "../args";
