@@ -14,6 +14,7 @@ import { checkK, kmeansPrepared } from "./kmeans";
 import { prepareKMeans } from "./kmeans-layout";
 import { flattenPoints, type FlatPoints, type Points } from "./matrix";
 import { clusterPoints } from "./prepare";
+import { skewedFeatures } from "./skew";
 import { clusterProfiles, nameClusters, type ClusterName, type ClusterProfile } from "./profiles";
 import { silhouetteSample, silhouetteScore } from "./silhouette";
 import { cutWard, wardLinkageFlat } from "./ward";
@@ -136,7 +137,7 @@ export interface CompareMethodsOptions {
   methods: readonly MethodSpec[];
   /** Features clustered on. Default recency, frequency, monetary. */
   columns?: readonly string[];
-  /** Of those, the ones log1p-transformed before standardising (`clusterPoints`). Default: all of `columns`. */
+  /** Of those, the ones log1p-transformed before standardising (`clusterPoints`). Default: the skewed ones (`skewedFeatures`). */
   logColumns?: readonly string[];
   /** Features profiled. Default: every numeric column of the table. */
   profileColumns?: readonly string[];
@@ -185,7 +186,7 @@ function profilesAndNames(features: DataFrame, labels: readonly number[], option
 export function compareMethods(features: DataFrame, options: CompareMethodsOptions): MethodsComparison {
   if (options.methods.length === 0) throw new UserError("No clustering method to compare: give at least one of kmeans, ward, dbscan.");
   const columns = [...(options.columns ?? ["recency", "frequency", "monetary"])];
-  const logColumns = [...(options.logColumns ?? columns)];
+  const logColumns = [...(options.logColumns ?? skewedFeatures(columns))];
   const flat = flattenPoints(clusterPoints(features, columns, logColumns));
   const methods = options.methods.map((spec): MethodSummary => {
     const run = clusterWithFlat(flat, spec);

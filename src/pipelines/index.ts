@@ -7,3 +7,9 @@ export {
   readExperimentTable, segmentBaseline, segmentDesign, segmentSize, windowStart,
   type ExperimentColumns, type SegmentAssignmentOptions, type SegmentBaseline, type SegmentDesign, type SegmentWindow,
 } from "./experiments";
+export { dailyForecasts, forecastInputs, type DailyForecasts, type ForecastInputs, type ForecastInputsOptions } from "./forecasts";
+export {
+  CLUSTER_FEATURES, RFM_FEATURES, clusterChoice, clusterElbow, clusterPreparation, customerClusters, elbowLabels,
+  type ClusterChoice, type ClusterElbowOptions, type ClusterPreparation, type CustomerClusters, type CustomerClustersOptions,
+} from "./clusters";
+export { hasStockLevels, productAuditWithDemand, type ProductAuditWithDemand, type ProductAuditWithDemandOptions } from "./products";

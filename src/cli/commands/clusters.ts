@@ -1,15 +1,10 @@
 /** retail-lab clusters: K-Means customer clusters, the elbow and silhouette figures, and a seeded export. */
-import pl from "nodejs-polars";
 import { fmtInt, round } from "../../util/index";
 import { UserError } from "../../errors";
-import { clusterPoints, clusterProfiles, elbow, featureMatrix, nameClusters, proposeK, standardize, type ElbowResult, skewedFeatures } from "../../clusters/index";
-import { CUSTOMER_FEATURE_COLUMNS, customerFeatures } from "../../features/index";
 import { writeCsv } from "../../io/index";
+import { CLUSTER_FEATURES, customerClusters } from "../../pipelines/index";
 import { intOption, type Command } from "../args";
 import { cleanFromOptions, dataOptions } from "../data-options";
-
-/** The features a customer can be clustered on (every column of `customerFeatures` but the ID). */
-export const CLUSTER_FEATURES: readonly string[] = CUSTOMER_FEATURE_COLUMNS.filter((c) => c !== "customerId");
 
 /** `recency,frequency,monetary` -> those names; unknown or repeated names are user errors. */
 export function parseFeatures(text: string): string[] {
@@ -59,28 +54,11 @@ export const clustersCommand: Command = {
     const restarts = intOption(o, "restarts", 10, 1, 1000);
     const seed = intOption(o, "seed", 0, 0, 4294967295);
     const { clean } = await cleanFromOptions(o);
-    const features = customerFeatures(clean.customerLines, clean.returns);
-    if (features.height < kMax) {
-      throw new UserError(`--k ${kText} needs at least ${kMax} customers and the data has ${fmtInt(features.height)}: choose a smaller k.`);
-    }
-    // Checked on the raw values, so that a message names the customer and the value as read.
-    standardize(featureMatrix(features, columns, "customerId"), { featureNames: columns });
-    const logged = skewedFeatures(columns);
-    const points = clusterPoints(features, columns, logged);
-    const result: ElbowResult = elbow(points, { kMin, kMax, restarts, seed });
-    const proposed = proposeK(result, kMin === kMax ? { k: kMin } : {});
-    const chosen = result.points.find((p) => p.k === proposed.k) ?? result.points[0];
-    const profiles = clusterProfiles(features, chosen.labels, { revenueColumn: "monetary", columns: CLUSTER_FEATURES });
-    const names = nameClusters(profiles);
-    const nameOf = new Map(names.map((n) => [n.cluster, n.name]));
-    if (o.out) {
-      const table = pl.DataFrame([
-        pl.Series("customerId", features.getColumn("customerId").toArray() as string[], pl.Utf8),
-        pl.Series("cluster", chosen.labels, pl.Int32),
-        pl.Series("name", chosen.labels.map((c) => nameOf.get(c) ?? ""), pl.Utf8),
-      ]);
-      writeCsv(String(o.out), table);
-    }
+    const run = customerClusters(clean, { columns, kMin, kMax, restarts, seed, kLabel: `--k ${kText}` });
+    const { elbow: result, proposed, chosen, logged } = run;
+    if (o.out) writeCsv(String(o.out), chosen.assignments);
+    const nameOf = new Map(chosen.names.map((n) => [n.cluster, n.name]));
+    const profiles = chosen.profiles;
     const clusters = profiles.map((p) => ({ cluster: p.cluster, name: nameOf.get(p.cluster) ?? "", size: p.size, revenueShare: round(p.revenueShare, 4) }));
     if (o.json) {
       console.log(jsonText({
@@ -105,6 +83,6 @@ export const clustersCommand: Command = {
     }
     console.log(kMin === kMax ? `k = ${proposed.k} (as asked)` : `proposed k = ${proposed.k}: ${proposed.reason}`);
     for (const c of clusters) console.log(`  ${String(c.cluster).padStart(2)}  ${c.name.padEnd(16)} ${fmtInt(c.size).padStart(7)} customer${c.size === 1 ? "" : "s"}, ${(c.revenueShare * 100).toFixed(1)}% of revenue`);
-    if (o.out) console.log(`wrote ${fmtInt(features.height)} customers in ${chosen.k} cluster${chosen.k > 1 ? "s" : ""} to ${o.out}`);
+    if (o.out) console.log(`wrote ${fmtInt(chosen.assignments.height)} customers in ${chosen.k} cluster${chosen.k > 1 ? "s" : ""} to ${o.out}`);
   },
 };
