@@ -12,12 +12,12 @@ import type { DataFrame } from "nodejs-polars";
 import type { CleaningReport } from "../clean/index";
 import { toTransactions } from "../data/index";
 import type { Dataset } from "../model";
+import { rfmFromMeasures, type RfmOptions } from "../rfm/index";
 import { disconnect } from "./connection";
 import {
   closeSnapshot, cleaningReportIn, customerFeaturesIn, dailyProductUnitsIn, dailyRevenueIn, openSnapshot, rfmMeasuresIn,
   type FeaturesOptions, type PushdownSource,
 } from "./pushdown";
-import { rfmFromMeasures, type RfmScoring } from "./rfm";
 import { openSource, readSource, type SourceSpec } from "./source";
 
 /** Runs `work` on the spec's source inside one read-only snapshot (see `openSnapshot`), then closes the connection. */
@@ -49,8 +49,11 @@ export function databaseCleaningReport(spec: SourceSpec): Promise<CleaningReport
   return withSource(spec, cleaningReportIn);
 }
 
-/** The RFM table (`rfmTable`'s columns and rows), measures computed in the database. */
-export function databaseRfm(spec: SourceSpec, scoring: RfmScoring = {}): Promise<DataFrame> {
+/**
+ * The RFM table (`rfmTable`'s columns and rows), measures computed in the database; scored by
+ * `rfmFromMeasures` with the options (bins, ties, segment map, roster).
+ */
+export function databaseRfm(spec: SourceSpec, scoring: Omit<RfmOptions, "snapshot"> = {}): Promise<DataFrame> {
   return withSource(spec, async (source) => rfmFromMeasures(await rfmMeasuresIn(source), scoring));
 }
 

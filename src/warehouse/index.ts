@@ -9,7 +9,6 @@ export {
   checkSourceValues, cleaningReportIn, closeSnapshot, customerFeaturesIn, customerSummaryIn, dailyProductUnitsIn, dailyRevenueIn, openSnapshot,
   requireCustomers, rfmMeasuresIn, sourceExtentIn, type CustomerSummary, type FeaturesOptions, type PushdownSource,
 } from "./pushdown";
-export { rfmFromMeasures, type RfmScoring } from "./rfm";
 export {
   databaseCleaningReport, databaseCustomerFeatures, databaseDailyProductUnits, databaseDailyRevenue, databaseDataset, databaseRfm, withSource,
 } from "./database";

@@ -29,11 +29,10 @@ import type { DataFrame } from "nodejs-polars";
 import type { CleaningReport } from "../clean/index";
 import { readMapping } from "../data/index";
 import { UserError } from "../errors";
-import type { SegmentRule } from "../rfm/index";
+import { rfmFromMeasures, type SegmentRule, type TieRule } from "../rfm/index";
 import { fmtInt } from "../util/index";
 import { connect, databaseError, disconnect, isConnectionLost, redactUrl, type Db } from "./connection";
 import { closeSnapshot, customerSummaryIn, openSnapshot, requireCustomers, sourceExtentIn, type PushdownSource } from "./pushdown";
-import { rfmFromMeasures } from "./rfm";
 import type { SourceSpec } from "./source";
 import * as SQL from "./sql";
 
@@ -64,6 +63,8 @@ export interface RefreshOptions {
   /** URL of the database to write schema retail_lab into (may be the source's) */
   write: string;
   bins?: number;
+  /** how equal values rank (see src/rfm `TieRule`; default "min") */
+  ties?: TieRule;
   segmentMap?: SegmentRule[];
   /** recompute everything even when the source has not changed (default false: incremental where possible) */
   full?: boolean;
@@ -95,6 +96,7 @@ function optionsRecord(options: RefreshOptions) {
     source: { url: redactUrl(options.source.url), table: options.source.table ?? null, query: options.source.query ?? null },
     mapping: readMapping(options.source.mapping)?.transactions ?? null,
     bins: options.bins ?? 5,
+    ties: options.ties ?? "min",
     segmentMap: options.segmentMap ?? null,
     steps: (options.steps ?? []).map((s) => s.name),
   };
@@ -251,7 +253,7 @@ export async function refresh(options: RefreshOptions): Promise<RefreshResult> {
       const summary = await customerSummaryIn(source);
       report = summary.report;
       log(`clean: ${fmtInt(report.customer_lines)} customer purchase lines from ${fmtInt(report.customers)} customers (duplicate ${fmtInt(report.duplicate)}, cancellation ${fmtInt(report.cancellation)}, non_positive_quantity ${fmtInt(report.non_positive_quantity)}, non_positive_price ${fmtInt(report.non_positive_price)}, missing_customer ${fmtInt(report.missing_customer)})`);
-      rfm = rfmFromMeasures(requireCustomers(source, summary.measures), { bins: options.bins, segmentMap: options.segmentMap });
+      rfm = rfmFromMeasures(requireCustomers(source, summary.measures), { bins: options.bins, ties: options.ties, segmentMap: options.segmentMap });
       facts.customers = rfm.height;
       log(`rfm: ${fmtInt(rfm.height)} customers scored`);
       for (const step of options.steps ?? []) {
