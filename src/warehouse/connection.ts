@@ -63,6 +63,21 @@ export function redactUrl(url: string): string {
   return u.toString();
 }
 
+/**
+ * The text with every PostgreSQL URL in it redacted (`redactUrl`): the last guard before a
+ * message is printed. `no file "postgresql://shop:s3cret@db/sales"` ->
+ * `no file "postgresql://shop@db/sales"`.
+ */
+export function redactUrlsIn(text: string): string {
+  return text.replace(/postgres(?:ql)?:\/\/[^\s"'`]+/gi, (url) => {
+    const trail = /[.,;:)\]]+$/.exec(url)?.[0] ?? "";
+    const bare = url.slice(0, url.length - trail.length);
+    // a URL without a password in its user part or parameters is printed as it is
+    const secret = /^[^/]*\/\/[^/@]*:[^/@]*@/.test(bare) || /[?&]password=/i.test(bare);
+    return (secret ? redactUrl(bare) : bare) + trail;
+  });
+}
+
 /** The parsed URL as a pg client configuration (password left out: see `passwordFor`). */
 function clientConfig(url: string): { config: ClientConfig; urlPassword?: string } {
   if (!isDatabaseUrl(url)) throw new UserError(`The database URL must look like ${URL_SHAPE}, and this one does not start with postgresql://.`);

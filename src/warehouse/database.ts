@@ -10,7 +10,7 @@
  */
 import type { DataFrame } from "nodejs-polars";
 import type { CleaningReport } from "../clean/index";
-import { toTransactions } from "../data/index";
+import { loadDatasetWithTransactions, type DatasetFiles } from "../data/index";
 import type { Dataset } from "../model";
 import { rfmFromMeasures, type RfmOptions } from "../rfm/index";
 import { disconnect } from "./connection";
@@ -31,17 +31,19 @@ export async function withSource<T>(spec: SourceSpec, work: (source: PushdownSou
 }
 
 /**
- * The source as a dataset, every row read into memory and typed by the loader
- * (`toTransactions` with the spec's mapping): the input of every in-memory analysis.
+ * The source as a dataset, every row read into memory and typed by the loader (the spec's
+ * mapping applied to the database's column names, as to a file's headers): the input of every
+ * in-memory analysis. `files` adds a customers table and a product catalogue read from files.
  */
-export async function databaseDataset(spec: SourceSpec): Promise<Dataset> {
+export async function databaseDataset(spec: SourceSpec, files: Pick<DatasetFiles, "customers" | "products"> = {}): Promise<Dataset> {
   const described = await openSource(spec);
+  let raw;
   try {
-    const raw = await readSource(described);
-    return { source: described.label, transactions: toTransactions(raw, described.mapping) };
+    raw = await readSource(described);
   } finally {
     await disconnect(described.db);
   }
+  return loadDatasetWithTransactions(described.label, raw, { ...files, mapping: spec.mapping });
 }
 
 /** The cleaning report, counted in the database (equal to `cleanTransactions(...).report`). */
