@@ -18,12 +18,13 @@ import { inspectCommand } from "./commands/inspect";
 import { loyaltyCommand } from "./commands/loyalty";
 import { migrationCommand } from "./commands/migration";
 import { productsCommand } from "./commands/products";
+import { refreshCommand } from "./commands/refresh";
 import { rfmCommand, segmentsCommand } from "./commands/rfm";
 
 /** Every command, in the order the help lists them. */
 export const COMMANDS: Command[] = [
   inspectCommand, cleanCommand, sqlCommand, generateCommand, rfmCommand, segmentsCommand, clustersCommand, forecastCommand, productsCommand, loyaltyCommand,
-  clvCommand, churnCommand, migrationCommand, crmCommand,
+  clvCommand, churnCommand, migrationCommand, crmCommand, refreshCommand,
   ...EXPERIMENT_COMMANDS,
 ];
 

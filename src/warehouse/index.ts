@@ -3,7 +3,7 @@
  * report, RFM, customer features and daily series pushed down into the database), and the
  * refresh that writes segments back into schema retail_lab. Public API of src/warehouse.
  */
-export { connect, disconnect, databaseError, isDatabaseUrl, passwordFor, redactUrl, redactUrlsIn, type ConnectOptions, type Db, type PasswordParams } from "./connection";
+export { connect, disconnect, databaseError, failureKind, isDatabaseUrl, passwordFor, redactUrl, redactUrlsIn, type ConnectOptions, type Db, type FailureKind, type PasswordParams } from "./connection";
 export { canonicalShape, describeSource, openSource, parseTableName, readSource, type DescribedSource, type SourceSpec } from "./source";
 export {
   checkSourceValues, cleaningReportIn, closeSnapshot, customerFeaturesIn, customerSummaryIn, dailyProductUnitsIn, dailyRevenueIn, openSnapshot,

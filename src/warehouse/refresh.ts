@@ -31,7 +31,7 @@ import { readMapping } from "../data/index";
 import { UserError } from "../errors";
 import { rfmFromMeasures, type SegmentRule, type TieRule } from "../rfm/index";
 import { fmtInt } from "../util/index";
-import { connect, databaseError, disconnect, isConnectionLost, redactUrl, type Db } from "./connection";
+import { connect, databaseError, disconnect, failureKind, isConnectionLost, redactUrl, withFailureKind, type Db } from "./connection";
 import { closeSnapshot, customerSummaryIn, openSnapshot, requireCustomers, sourceExtentIn, type PushdownSource } from "./pushdown";
 import type { SourceSpec } from "./source";
 import * as SQL from "./sql";
@@ -144,7 +144,10 @@ async function lockHeldError(db: Db): Promise<UserError> {
     | { pid: number; application_name: string; since: string }
     | undefined;
   const who = holder ? ` (backend ${holder.pid}, ${holder.application_name || "no application name"}, connected since ${holder.since.slice(0, 19)})` : "";
-  return new UserError(`Another refresh is running on ${db.where}${who}; this one stopped without touching the results: run it again when that one has finished.`);
+  return withFailureKind(
+    new UserError(`Another refresh is running on ${db.where}${who}; this one stopped without touching the results: run it again when that one has finished.`),
+    "busy",
+  );
 }
 
 /** Records a failed run in its own transaction (a new connection when the run's one broke); returns why it could not, if it could not. */
@@ -298,7 +301,7 @@ export async function refresh(options: RefreshOptions): Promise<RefreshResult> {
     log(unrecorded ? `failed, and could not be recorded in retail_lab.runs: ${unrecorded}` : "failed, recorded in retail_lab.runs");
     // a bug (not a UserError) keeps its stack; it was recorded all the same
     if (!(error instanceof UserError)) throw e;
-    throw new UserError(`refresh run ${run.id} failed and left the previous results untouched: ${error.message}`);
+    throw withFailureKind(new UserError(`refresh run ${run.id} failed and left the previous results untouched: ${error.message}`), failureKind(error));
   } finally {
     if (source) await closeSnapshot(source);
     if (locked && !write.broken) await write.client.query({ text: SQL.UNLOCK, values: SQL.REFRESH_LOCK }).catch(() => undefined);

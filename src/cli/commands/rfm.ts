@@ -14,14 +14,14 @@ function rfmOf(dataset: Dataset, clean: CleanData, bins: number, ties: TieRule) 
   return rfmTable(clean.customerLines, clean.sales, { bins, ties, roster: customerRoster(dataset) });
 }
 
-const TIES_OPTION = {
+export const TIES_OPTION = {
   name: "ties",
   value: TIE_RULES.join("|"),
   help: "how equal values rank: min (default) gives customers with equal values the same score; first breaks ties by customer ID (the published UCI counts)",
 };
 
 /** The --ties option's rule, or a user error naming the option and value. */
-function tiesOption(o: Record<string, unknown>): TieRule {
+export function tiesOption(o: Record<string, unknown>): TieRule {
   if (o.ties === undefined) return "min";
   try {
     return tieRuleOf(o.ties);
