@@ -8,7 +8,7 @@ import { UserError } from "../errors";
 import { refuseUnsafeTarget } from "../io/index";
 import type { Dataset } from "../model";
 import type { TieRule } from "../rfm/index";
-import { databaseDataset, databaseRfm, isDatabaseUrl, type SourceSpec } from "../warehouse/index";
+import { databaseDataset, databaseRfm, isDatabaseUrl, parseTableName, type SourceSpec } from "../warehouse/index";
 import type { Command, OptionSpec, OptionValues } from "./args";
 
 /**
@@ -63,6 +63,7 @@ export function databaseSource(o: OptionValues, queryOption = "query"): SourceSp
   if ((table === undefined) === (query === undefined)) {
     throw new UserError(`--input names a database: say what to read from it with exactly one of --table NAME or --${queryOption} "SELECT ...".`);
   }
+  if (table !== undefined) parseTableName(table); // refused before connecting
   return { url: String(o.input), table, query, mapping: o.map === undefined ? undefined : String(o.map) };
 }
 
