@@ -11,6 +11,7 @@
 import type { DataFrame } from "nodejs-polars";
 import type { CleaningReport } from "../clean/index";
 import { loadDatasetWithTransactions, type DatasetFiles } from "../data/index";
+import { toCsv } from "../io/index";
 import type { Dataset } from "../model";
 import { rfmFromMeasures, type RfmOptions } from "../rfm/index";
 import { disconnect } from "./connection";
@@ -72,4 +73,28 @@ export function databaseDailyProductUnits(spec: SourceSpec): Promise<DataFrame> 
 /** Daily revenue (`dailyRevenue(sales)`), summed in the database. */
 export function databaseDailyRevenue(spec: SourceSpec): Promise<DataFrame> {
   return withSource(spec, dailyRevenueIn);
+}
+
+/** How the push-down RFM compares with one computed in memory (see `rfmAgreement`). */
+export interface RfmAgreement {
+  /** customers in the database's table and in the in-memory one */
+  databaseCustomers: number;
+  memoryCustomers: number;
+  /** rows (as CSV lines) in one table and not at the same place in the other */
+  differingRows: number;
+  /** the two tables written as CSV are the same bytes */
+  identical: boolean;
+}
+
+/**
+ * The push-down RFM of a source (`databaseRfm`) against an RFM table computed in memory (e.g.
+ * `rfmTable` on the loaded file), compared as the CSV text they write, row by row.
+ * Two tables of 3 customers with one segment differing: `differingRows` 1, `identical` false.
+ */
+export async function rfmAgreement(spec: SourceSpec, inMemory: DataFrame, scoring: Omit<RfmOptions, "snapshot"> = {}): Promise<RfmAgreement> {
+  const database = await databaseRfm(spec, scoring);
+  const a = toCsv(database).split("\n"), b = toCsv(inMemory).split("\n");
+  let differing = 0;
+  for (let i = 1; i < Math.max(a.length, b.length); i++) if (a[i] !== b[i]) differing++;
+  return { databaseCustomers: database.height, memoryCustomers: inMemory.height, differingRows: differing, identical: toCsv(database) === toCsv(inMemory) };
 }

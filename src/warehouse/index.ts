@@ -10,7 +10,8 @@ export {
   requireCustomers, rfmMeasuresIn, sourceExtentIn, type CustomerSummary, type FeaturesOptions, type PushdownSource,
 } from "./pushdown";
 export {
-  databaseCleaningReport, databaseCustomerFeatures, databaseDailyProductUnits, databaseDailyRevenue, databaseDataset, databaseRfm, withSource,
+  databaseCleaningReport, databaseCustomerFeatures, databaseDailyProductUnits, databaseDailyRevenue, databaseDataset, databaseRfm, rfmAgreement, withSource,
+  type RfmAgreement,
 } from "./database";
 export { refresh, type RefreshContext, type RefreshMode, type RefreshOptions, type RefreshResult, type RefreshStep } from "./refresh";
 export { createTransactionsTableSql, loadCanonicalCsv, loadTransactionsTable } from "./load";
