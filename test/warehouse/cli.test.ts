@@ -10,9 +10,12 @@ import { readFileSync, writeFileSync } from "fs";
 import { join } from "path";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { connect, disconnect, redactUrl, type Db } from "../../src/warehouse/connection";
+import { cleanTransactions } from "../../src/clean/index";
+import { rfmTable } from "../../src/rfm/index";
+import { rfmAgreement } from "../../src/warehouse/index";
 import { cli } from "../cli/run";
 import { tempDir } from "../helpers";
-import { HAVE_POSTGRES, query, useTestDatabase } from "./db";
+import { HAVE_POSTGRES, refreshCounts, query, uciTransactions, useTestDatabase } from "./db";
 
 const ROOT = join(__dirname, "..", "..");
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -78,14 +81,6 @@ describe.skipIf(!HAVE_POSTGRES)("the warehouse through the CLI", () => {
   });
 });
 
-/** Rows of the three tables and the failed runs. */
-async function counts(url: string) {
-  const [r] = await query<Record<string, string>>(url, `SELECT (SELECT count(*) FROM retail_lab.customer_segments) AS segments,
-    (SELECT count(*) FROM retail_lab.segment_history) AS history,
-    (SELECT count(*) FROM retail_lab.runs WHERE status = 'succeeded') AS succeeded,
-    (SELECT count(*) FROM retail_lab.runs WHERE status = 'failed') AS failed`);
-  return Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Number(v)]));
-}
 
 /** What a failed run must leave alone: the segments (a digest), the history and the succeeded runs. */
 async function visible(url: string) {
@@ -158,7 +153,7 @@ describe.skipIf(!HAVE_POSTGRES)("retail-lab refresh", () => {
     expect(first.status, first.stderr).toBe(0);
     const second = cli(refreshArgs());
     expect(second.status, second.stderr).toBe(0);
-    expect(await counts(target)).toEqual({ segments: 4338, history: 8676, succeeded: 2, failed: 0 }); // 2 x 4,338
+    expect(await refreshCounts(target)).toEqual({ segments: 4338, history: 8676, succeeded: 2, failed: 0 }); // 2 x 4,338
     const steps = (out: string) => out.trim().split("\n").map((l) => l.replace(/^\S+Z refresh( run \d+)?: /, "").split(/[:;]/)[0]);
     expect(steps(first.stdout)).toEqual([
       "created schema retail_lab (runs, customer_segments, segment_history) in postgresql", "started", "source postgresql", "mode full", "clean", "rfm", "committed",
@@ -268,5 +263,19 @@ describe.skipIf(!HAVE_POSTGRES)("retail-lab refresh", () => {
     expect(await failure(noTarget, 4, before)).toBe(
       "retail-lab refresh: Cannot connect to PostgreSQL at 127.0.0.1:1 while connecting to the write target: the connection was refused; is the server running on that host and port?",
     );
+  });
+});
+
+describe.skipIf(!HAVE_POSTGRES)("rfmAgreement (notebook 00's comparison)", () => {
+  const db = useTestDatabase({ uci: true });
+  it("finds the push-down RFM identical to rfmTable on the CSV, and counts the rows of a table that differs", async () => {
+    const clean = cleanTransactions(uciTransactions());
+    const same = await rfmAgreement({ url: db.url, table: "transactions" }, rfmTable(clean.customerLines, clean.sales));
+    expect(same).toEqual({ databaseCustomers: 4338, memoryCustomers: 4338, differingRows: 0, identical: true });
+    // the first 10 customers dropped from the in-memory table: every later line moves up by 10
+    const shorter = rfmTable(clean.customerLines, clean.sales).slice(10, 4328);
+    const off = await rfmAgreement({ url: db.url, table: "transactions" }, shorter);
+    expect(off).toMatchObject({ databaseCustomers: 4338, memoryCustomers: 4328, identical: false });
+    expect(off.differingRows).toBeGreaterThan(4328 - 10); // lines shifted by 10 rows rarely coincide
   });
 });
