@@ -21,6 +21,11 @@ export * from "./clusters/index";
 export * from "./products/index";
 export * from "./cohorts/index";
 export * from "./charts/index";
+// the warehouse: PostgreSQL as a source, push-down, the refresh (issue 15)
+export {
+  databaseCleaningReport, databaseDataset, databaseRfm, isDatabaseUrl, redactUrl, refresh, rfmAgreement,
+  type RefreshOptions, type RefreshResult, type RfmAgreement, type SourceSpec,
+} from "./warehouse/index";
 // campaign experiments: design, assignment, outcomes, analysis, reading, simulation (issue 14)
 export {
   BOOTSTRAP_METHOD, DEFAULT_RESAMPLES, HASH_METHOD, KS_LIMIT_1PCT, OUTCOME_COLUMNS, SRM_ALARM,

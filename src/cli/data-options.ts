@@ -1,23 +1,33 @@
 /** The options every data command shares, how they become a dataset, and the checks on output paths. */
 import { existsSync, statSync } from "fs";
 import { join, resolve } from "path";
+import type { DataFrame } from "nodejs-polars";
 import { cleanDataset, type CleanData } from "../clean/index";
 import { DEFAULT_DATA_FILE, datasetFiles, loadDatasetAsync, type DatasetFiles } from "../data/index";
 import { UserError } from "../errors";
 import { refuseUnsafeTarget } from "../io/index";
 import type { Dataset } from "../model";
+import type { TieRule } from "../rfm/index";
+import { databaseDataset, databaseRfm, isDatabaseUrl, parseTableName, type SourceSpec } from "../warehouse/index";
 import type { Command, OptionSpec, OptionValues } from "./args";
 
 /**
- * --input, --map, --customers, --products. A command that does not read customer profiles or a
- * product catalogue says so (`customers: false`, `products: false`): the option is then refused
- * with a sentence instead of being loaded and ignored. `catalog` renames the catalogue option
- * (for a command where --products means something else).
+ * --input, --table, --query, --map, --customers, --products. A command that does not read
+ * customer profiles or a product catalogue says so (`customers: false`, `products: false`): the
+ * option is then refused with a sentence instead of being loaded and ignored. `catalog` renames
+ * the catalogue option (for a command where --products means something else), `sourceQuery`
+ * the database query option (for a command where --query means something else).
  */
-export function dataOptions(uses: { customers: boolean; products: boolean; catalog?: string }): OptionSpec[] {
+export function dataOptions(uses: { customers: boolean; products: boolean; catalog?: string; sourceQuery?: string }): OptionSpec[] {
   return [
-    { name: "input", value: "FILE|DIR", help: "transactions file (CSV, .csv.gz, Parquet, .xlsx) or a generated dataset folder; default: the shipped UCI data", input: "transactions" },
-    { name: "map", value: "MAP.json", help: "column mapping for files of another layout (see README)", input: "mapping" },
+    {
+      name: "input", value: "FILE|DIR|URL",
+      help: "transactions file (CSV, .csv.gz, Parquet, .xlsx), a generated dataset folder, or a PostgreSQL database postgresql://user@host:port/db with --table or --query; default: the shipped UCI data",
+      input: "transactions",
+    },
+    { name: "table", value: "NAME", help: "with a postgresql:// --input: the table (or view) of transactions, e.g. sales or shop.sales" },
+    { name: uses.sourceQuery ?? "query", value: '"SELECT ..."', help: "with a postgresql:// --input: a SELECT whose rows are the transactions (run read-only)" },
+    { name: "map", value: "MAP.json", help: "column mapping for files of another layout, or for the database's column names (see README)", input: "mapping" },
     { name: "customers", value: "FILE", help: "customer profiles table", input: "customers", unused: !uses.customers },
     { name: uses.catalog ?? "products", value: "FILE", help: "product catalogue table", input: "products", unused: !uses.products },
   ];
@@ -37,14 +47,52 @@ export function dataFiles(o: OptionValues, catalog: string | null = "products"):
   };
 }
 
-/** Loads the dataset the options name (`catalog`: see `dataFiles`). */
-export async function datasetFromOptions(o: OptionValues, catalog: string | null = "products"): Promise<Dataset> {
-  return loadDatasetAsync(dataFiles(o, catalog));
+/**
+ * The database source the options name: `--input postgresql://...` with exactly one of
+ * `--table` and `--query` (named `queryOption` where the command renames it), the mapping of
+ * `--map`; null for a file input, which refuses --table and --query.
+ */
+export function databaseSource(o: OptionValues, queryOption = "query"): SourceSpec | null {
+  const table = o.table === undefined ? undefined : String(o.table);
+  const query = o[queryOption] === undefined ? undefined : String(o[queryOption]);
+  if (o.input === undefined || !isDatabaseUrl(String(o.input))) {
+    const given = table !== undefined ? "--table" : query !== undefined ? `--${queryOption}` : null;
+    if (given) throw new UserError(`${given} reads a database: give it with --input postgresql://user@host:port/database (the input here is ${o.input === undefined ? "the shipped data file" : `the file ${o.input}`}).`);
+    return null;
+  }
+  if ((table === undefined) === (query === undefined)) {
+    throw new UserError(`--input names a database: say what to read from it with exactly one of --table NAME or --${queryOption} "SELECT ...".`);
+  }
+  if (table !== undefined) parseTableName(table); // refused before connecting
+  return { url: String(o.input), table, query, mapping: o.map === undefined ? undefined : String(o.map) };
 }
 
-/** Loads and cleans the dataset the options name. */
-export async function cleanFromOptions(o: OptionValues): Promise<{ dataset: Dataset; clean: CleanData }> {
-  const dataset = await datasetFromOptions(o);
+/**
+ * Loads the dataset the options name (`catalog`: see `dataFiles`; `queryOption`: see
+ * `databaseSource`): files through the loader, a database source by reading its rows and typing
+ * them with the same loader.
+ */
+export async function datasetFromOptions(o: OptionValues, catalog: string | null = "products", queryOption = "query"): Promise<Dataset> {
+  const source = databaseSource(o, queryOption);
+  if (!source) return loadDatasetAsync(dataFiles(o, catalog));
+  const files = dataFiles({ ...o, input: undefined }, catalog);
+  return databaseDataset(source, { customers: o.customers ? files.customers : undefined, products: catalog && o[catalog] ? files.products : undefined });
+}
+
+/**
+ * The RFM table pushed down into the database, when the options name a database source and no
+ * customers table (the roster needs the profiles in memory): only one row per customer leaves
+ * the database. Null otherwise, for the in-memory path. Same rows as `rfmTable` on the loaded data.
+ */
+export async function pushedDownRfm(o: OptionValues, scoring: { bins: number; ties: TieRule }): Promise<DataFrame | null> {
+  const source = databaseSource(o);
+  if (!source || o.customers !== undefined) return null;
+  return databaseRfm(source, scoring);
+}
+
+/** Loads and cleans the dataset the options name (`queryOption`: see `databaseSource`). */
+export async function cleanFromOptions(o: OptionValues, queryOption = "query"): Promise<{ dataset: Dataset; clean: CleanData }> {
+  const dataset = await datasetFromOptions(o, "products", queryOption);
   return { dataset, clean: cleanDataset(dataset) };
 }
 

@@ -4,6 +4,7 @@
  * checked (and an output that would replace an input or a non-file refused) before a command runs.
  */
 import { UserError, isUserError } from "../errors";
+import { redactUrlsIn } from "../warehouse/index";
 import { commandHelp, parseOptions, type Command } from "./args";
 import { churnCommand, crmCommand } from "./commands/churn";
 import { clustersCommand } from "./commands/clusters";
@@ -17,12 +18,13 @@ import { inspectCommand } from "./commands/inspect";
 import { loyaltyCommand } from "./commands/loyalty";
 import { migrationCommand } from "./commands/migration";
 import { productsCommand } from "./commands/products";
+import { refreshCommand } from "./commands/refresh";
 import { rfmCommand, segmentsCommand } from "./commands/rfm";
 
 /** Every command, in the order the help lists them. */
 export const COMMANDS: Command[] = [
   inspectCommand, cleanCommand, sqlCommand, generateCommand, rfmCommand, segmentsCommand, clustersCommand, forecastCommand, productsCommand, loyaltyCommand,
-  clvCommand, churnCommand, migrationCommand, crmCommand,
+  clvCommand, churnCommand, migrationCommand, crmCommand, refreshCommand,
   ...EXPERIMENT_COMMANDS,
 ];
 
@@ -83,7 +85,7 @@ export async function run(argv: string[]): Promise<void> {
     found = findCommand(argv);
   } catch (e) {
     if (!isUserError(e)) throw e;
-    console.error(e.message);
+    console.error(redactUrlsIn(e.message));
     process.exitCode = 2;
     return;
   }
@@ -102,7 +104,8 @@ export async function run(argv: string[]): Promise<void> {
     await command.run(options);
   } catch (e) {
     if (isUserError(e)) {
-      console.error(`retail-lab ${command.name}: ${e.message}`);
+      // no password is ever printed, whatever the message quotes (an option's value, a path)
+      console.error(`retail-lab ${command.name}: ${redactUrlsIn(e.message)}`);
       process.exitCode = 2;
       return;
     }

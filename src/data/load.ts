@@ -377,6 +377,19 @@ export async function loadDatasetAsync(files: DatasetFiles): Promise<Dataset> {
   });
 }
 
+/**
+ * The dataset from transactions already read as a raw table (a database source's rows: see
+ * src/warehouse), with the profile and catalogue files of `files` read and typed as
+ * `loadDatasetAsync` reads them; `source` names the transactions (without any password).
+ */
+export async function loadDatasetWithTransactions(source: string, transactions: RawTable, files: Omit<DatasetFiles, "transactions"> = {}): Promise<Dataset> {
+  const mapping = readMapping(files.mapping);
+  const read = async (file: string | undefined, m?: TableMapping) => (file ? readTable(file, textLayoutOf(m)) : undefined);
+  return assemble({ ...files, transactions: source }, mapping, {
+    t: transactions, c: await read(files.customers, mapping?.customers), p: await read(files.products, mapping?.products),
+  });
+}
+
 /** The customer IDs of a dataset's customers table (its roster), or undefined when it has none. */
 export function customerRoster(dataset: Dataset): string[] | undefined {
   return dataset.customers ? (dataset.customers.getColumn("customerId").toArray() as string[]) : undefined;

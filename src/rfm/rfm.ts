@@ -13,7 +13,7 @@
  */
 import pl, { type DataFrame } from "nodejs-polars";
 import { UserError } from "../errors";
-import { DAY_MS, moneySum } from "../util/index";
+import { DAY_MS, moneySum, numbers, strings } from "../util/index";
 import { rankScores, tieRuleOf, type TieRule } from "./scores";
 import { DEFAULT_SEGMENT_MAP, segmentOf, volumeSegment, type SegmentRule } from "./segments";
 
@@ -86,20 +86,39 @@ export function rfmMeasures(customerLines: DataFrame, snapshot: Date): DataFrame
 
 /**
  * The RFM table: one row per customer (see `RfmRow`), sorted by customerId. Refuses a table
- * with no customer IDs (RFM is per customer) with a message saying so.
+ * with no customer IDs (RFM is per customer) with a message saying so. The measures come from
+ * `rfmMeasures`, the scores and segments from `rfmFromMeasures`.
  */
 export function rfmTable(customerLines: DataFrame, sales: DataFrame, options: RfmOptions = {}): DataFrame {
-  const bins = options.bins ?? 5;
-  if (!Number.isInteger(bins) || bins < 2 || bins > 10) throw new UserError(`RFM needs 2 to 10 score bins, not ${bins}.`);
+  checkBins(options.bins ?? 5);
   if (customerLines.height === 0) {
     throw new UserError("RFM needs customer IDs, and no purchase line has one: map the customer column of the data (see --map), or use the sales-level notebooks.");
   }
+  return rfmFromMeasures(rfmMeasures(customerLines, options.snapshot ?? snapshotDate(sales)), options);
+}
+
+/** Refuses a number of score bins outside 2..10. */
+function checkBins(bins: number): void {
+  if (!Number.isInteger(bins) || bins < 2 || bins > 10) throw new UserError(`RFM needs 2 to 10 score bins, not ${bins}.`);
+}
+
+/**
+ * The RFM table from measures already computed (by `rfmMeasures`, or by a database: see
+ * src/warehouse): `measures` has customerId, recency, frequency, monetary and units, sorted by
+ * customerId. Adds R, F, M (`rankScores`: recency reversed, so the most recent get the top
+ * score; ties by `options.ties`), the segment (`segmentOf` of R and F) and the volume
+ * (`volumeSegment` of units); a `roster` adds its customers without purchases ("No Orders").
+ * `snapshot` is not used (the measures already count from one).
+ *
+ * Two customers A (recency 3, frequency 2, monetary 9.25, units 4) and B (5, 1, 3, 3), 5 bins:
+ * ranks 1 and 2 of n = 2 score 1 and 1 + floor(5 x 1 / 2) = 3; A gets R 3 F 3 M 3, B R 1 F 1 M 1.
+ */
+export function rfmFromMeasures(measures: DataFrame, options: RfmOptions = {}): DataFrame {
+  const bins = options.bins ?? 5;
+  checkBins(bins);
   const ties = tieRuleOf(options.ties ?? "min");
-  const snapshot = options.snapshot ?? snapshotDate(sales);
-  const m = rfmMeasures(customerLines, snapshot);
-  const ids = m.getColumn("customerId").toArray() as string[];
-  const num = (c: string) => (m.getColumn(c).toArray() as unknown[]).map(Number);
-  const recency = num("recency"), frequency = num("frequency"), monetary = num("monetary"), units = num("units");
+  const ids = strings(measures, "customerId");
+  const [recency, frequency, monetary, units] = ["recency", "frequency", "monetary", "units"].map((c) => numbers(measures, c));
   const R = rankScores(recency, ids, bins, true, ties);
   const F = rankScores(frequency, ids, bins, false, ties);
   const M = rankScores(monetary, ids, bins, false, ties);

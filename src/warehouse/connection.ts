@@ -63,6 +63,21 @@ export function redactUrl(url: string): string {
   return u.toString();
 }
 
+/**
+ * The text with every PostgreSQL URL in it redacted (`redactUrl`): the last guard before a
+ * message is printed. `no file "postgresql://shop:s3cret@db/sales"` ->
+ * `no file "postgresql://shop@db/sales"`.
+ */
+export function redactUrlsIn(text: string): string {
+  return text.replace(/postgres(?:ql)?:\/\/[^\s"'`]+/gi, (url) => {
+    const trail = /[.,;:)\]]+$/.exec(url)?.[0] ?? "";
+    const bare = url.slice(0, url.length - trail.length);
+    // a URL without a password in its user part or parameters is printed as it is
+    const secret = /^[^/]*\/\/[^/@]*:[^/@]*@/.test(bare) || /[?&]password=/i.test(bare);
+    return (secret ? redactUrl(bare) : bare) + trail;
+  });
+}
+
 /** The parsed URL as a pg client configuration (password left out: see `passwordFor`). */
 function clientConfig(url: string): { config: ClientConfig; urlPassword?: string } {
   if (!isDatabaseUrl(url)) throw new UserError(`The database URL must look like ${URL_SHAPE}, and this one does not start with postgresql://.`);
@@ -167,6 +182,36 @@ export function isConnectionLost(e: unknown): boolean {
  */
 export function databaseError(e: unknown, db: Pick<Db, "where">, doing: string): UserError {
   if (e instanceof UserError) return e;
+  const sentence = databaseSentence(e, db, doing);
+  return UNAVAILABLE_CODES.includes((e as PgErrorLike)?.code ?? "") || /timeout/i.test((e as PgErrorLike)?.message ?? "") || isConnectionLost(e)
+    ? withFailureKind(sentence, "unavailable")
+    : sentence;
+}
+
+/**
+ * What a failure asks of whoever runs the job (a scheduler maps each to an exit code):
+ * `input` someone must fix the command, the data or the permissions; `busy` another refresh
+ * holds the lock (the next scheduled run will do the work); `unavailable` the server could not
+ * be reached or went away (transient: retry later).
+ */
+export type FailureKind = "input" | "busy" | "unavailable";
+
+/** Error codes of a server that cannot be reached now (network errors; 57P03: starting up or shutting down). */
+const UNAVAILABLE_CODES = ["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH", "ETIMEDOUT", "57P03"];
+
+/** The error marked with what its failure asks (see `FailureKind`). */
+export function withFailureKind<E extends Error>(e: E, kind: FailureKind): E {
+  (e as E & { failureKind?: FailureKind }).failureKind = kind;
+  return e;
+}
+
+/** What an error's failure asks: the kind it was marked with, `input` by default. */
+export function failureKind(e: unknown): FailureKind {
+  return (e as { failureKind?: FailureKind } | null)?.failureKind ?? "input";
+}
+
+/** The sentence of `databaseError`. */
+function databaseSentence(e: unknown, db: Pick<Db, "where">, doing: string): UserError {
   const err = (e ?? {}) as PgErrorLike;
   const server = serverOf(db.where);
   const { user, database } = userAndDatabase(db.where);

@@ -29,11 +29,10 @@ import type { DataFrame } from "nodejs-polars";
 import type { CleaningReport } from "../clean/index";
 import { readMapping } from "../data/index";
 import { UserError } from "../errors";
-import type { SegmentRule } from "../rfm/index";
+import { rfmFromMeasures, type SegmentRule, type TieRule } from "../rfm/index";
 import { fmtInt } from "../util/index";
-import { connect, databaseError, disconnect, isConnectionLost, redactUrl, type Db } from "./connection";
+import { connect, databaseError, disconnect, failureKind, isConnectionLost, redactUrl, withFailureKind, type Db } from "./connection";
 import { closeSnapshot, customerSummaryIn, openSnapshot, requireCustomers, sourceExtentIn, type PushdownSource } from "./pushdown";
-import { rfmFromMeasures } from "./rfm";
 import type { SourceSpec } from "./source";
 import * as SQL from "./sql";
 
@@ -64,6 +63,8 @@ export interface RefreshOptions {
   /** URL of the database to write schema retail_lab into (may be the source's) */
   write: string;
   bins?: number;
+  /** how equal values rank (see src/rfm `TieRule`; default "min") */
+  ties?: TieRule;
   segmentMap?: SegmentRule[];
   /** recompute everything even when the source has not changed (default false: incremental where possible) */
   full?: boolean;
@@ -95,6 +96,7 @@ function optionsRecord(options: RefreshOptions) {
     source: { url: redactUrl(options.source.url), table: options.source.table ?? null, query: options.source.query ?? null },
     mapping: readMapping(options.source.mapping)?.transactions ?? null,
     bins: options.bins ?? 5,
+    ties: options.ties ?? "min",
     segmentMap: options.segmentMap ?? null,
     steps: (options.steps ?? []).map((s) => s.name),
   };
@@ -142,7 +144,10 @@ async function lockHeldError(db: Db): Promise<UserError> {
     | { pid: number; application_name: string; since: string }
     | undefined;
   const who = holder ? ` (backend ${holder.pid}, ${holder.application_name || "no application name"}, connected since ${holder.since.slice(0, 19)})` : "";
-  return new UserError(`Another refresh is running on ${db.where}${who}; this one stopped without touching the results: run it again when that one has finished.`);
+  return withFailureKind(
+    new UserError(`Another refresh is running on ${db.where}${who}; this one stopped without touching the results: run it again when that one has finished.`),
+    "busy",
+  );
 }
 
 /** Records a failed run in its own transaction (a new connection when the run's one broke); returns why it could not, if it could not. */
@@ -251,7 +256,7 @@ export async function refresh(options: RefreshOptions): Promise<RefreshResult> {
       const summary = await customerSummaryIn(source);
       report = summary.report;
       log(`clean: ${fmtInt(report.customer_lines)} customer purchase lines from ${fmtInt(report.customers)} customers (duplicate ${fmtInt(report.duplicate)}, cancellation ${fmtInt(report.cancellation)}, non_positive_quantity ${fmtInt(report.non_positive_quantity)}, non_positive_price ${fmtInt(report.non_positive_price)}, missing_customer ${fmtInt(report.missing_customer)})`);
-      rfm = rfmFromMeasures(requireCustomers(source, summary.measures), { bins: options.bins, segmentMap: options.segmentMap });
+      rfm = rfmFromMeasures(requireCustomers(source, summary.measures), { bins: options.bins, ties: options.ties, segmentMap: options.segmentMap });
       facts.customers = rfm.height;
       log(`rfm: ${fmtInt(rfm.height)} customers scored`);
       for (const step of options.steps ?? []) {
@@ -296,7 +301,7 @@ export async function refresh(options: RefreshOptions): Promise<RefreshResult> {
     log(unrecorded ? `failed, and could not be recorded in retail_lab.runs: ${unrecorded}` : "failed, recorded in retail_lab.runs");
     // a bug (not a UserError) keeps its stack; it was recorded all the same
     if (!(error instanceof UserError)) throw e;
-    throw new UserError(`refresh run ${run.id} failed and left the previous results untouched: ${error.message}`);
+    throw withFailureKind(new UserError(`refresh run ${run.id} failed and left the previous results untouched: ${error.message}`), failureKind(error));
   } finally {
     if (source) await closeSnapshot(source);
     if (locked && !write.broken) await write.client.query({ text: SQL.UNLOCK, values: SQL.REFRESH_LOCK }).catch(() => undefined);

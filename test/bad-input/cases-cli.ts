@@ -13,7 +13,7 @@ export const CLI_CASES: BadInputCase[] = [
   {
     name: "an empty --input (it used to analyse the shipped data silently)",
     args: () => ["clean", "--input", ""],
-    message: "retail-lab clean: --input needs a value (FILE|DIR), not an empty text. See retail-lab clean --help.",
+    message: "retail-lab clean: --input needs a value (FILE|DIR|URL), not an empty text. See retail-lab clean --help.",
   },
   {
     name: "an option given twice (it used to take the last)",

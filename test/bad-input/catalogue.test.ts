@@ -14,8 +14,9 @@ import { CLV_CASES } from "./cases-clv";
 import { DATA_CASES } from "./cases-data";
 import { EXPERIMENT_CASES } from "./cases-experiments";
 import type { BadInputCase } from "./types";
+import { WAREHOUSE_CASES } from "./cases-warehouse";
 
-const CASES: BadInputCase[] = [...DATA_CASES, ...CLI_CASES, ...CLV_CASES, ...EXPERIMENT_CASES];
+const CASES: BadInputCase[] = [...DATA_CASES, ...CLI_CASES, ...CLV_CASES, ...EXPERIMENT_CASES, ...WAREHOUSE_CASES];
 const sha = (file: string) => createHash("sha256").update(readFileSync(file)).digest("hex");
 
 describe("the bad-input catalogue", () => {

@@ -67,6 +67,8 @@ describe("npm start", () => {
 
   it.each(NOTEBOOKS)("%s: the committed notebook is the one the code makes (same bytes; chart images by pixels)", (name) => {
     if (process.env.RETAIL_LAB_DATA) return; // on other data the outputs differ by design
+    // 00 is committed as it runs without a database; with one, its database cell says what it found there
+    if (process.env.RETAIL_LAB_DATABASE_URL && name === "00-getting-started.ipynb") return;
     const committed = readFileSync(join(ROOT, "notebooks", name), "utf8");
     const diffs = notebookDifferences(committed, readFileSync(join(out, "nb", name), "utf8"));
     expect(diffs, `notebooks/${name} is not what npm start makes from this code and data: run npm start and commit it`).toEqual([]);

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { cleanTransactions } from "../../src/clean/clean";
 import { loadDataset } from "../../src/data/load";
 import {
-  customerCountries, daysBefore, describeTieRule, minRanksOf, rankScores, ranksOf, regionOf, rfmTable, scoreOfRank, segmentActions,
+  customerCountries, daysBefore, describeTieRule, minRanksOf, rankScores, ranksOf, regionOf, rfmFromMeasures, rfmMeasures, rfmTable, scoreOfRank, segmentActions,
   segmentMoves, segmentOf, segmentMixMatrix, segmentRow, segmentSummary, snapshotDate, volumeSegment,
 } from "../../src/rfm/index";
 import { recommendationText } from "../../src/model";
@@ -197,5 +197,39 @@ describe("segment mix", () => {
   it("reads one segment's summary row", () => {
     expect(segmentRow(segmentSummary(t), "At Risk")).toMatchObject({ customers: 1, customerShare: 0.25, revenueShare: 0.25 });
     expect(segmentRow(segmentSummary(t), "Nope")).toBeUndefined();
+  });
+});
+
+describe("rfmFromMeasures (measures computed elsewhere, e.g. in the database)", () => {
+  const measures = pl.DataFrame({
+    customerId: ["A", "B", "C"],
+    recency: [3, 5, 5], frequency: [2, 1, 1], monetary: [9.25, 3, 3], units: [4, 3, 0],
+  });
+  it("scores the given measures: ranks, ties, segments, volumes, the roster", () => {
+    const t = rfmFromMeasures(measures, { bins: 5, roster: ["A", "D"] });
+    // n = 3, 5 bins: score = 1 + floor(5 (rank - 1) / 3): rank 1 -> 1, rank 2 -> 2, rank 3 -> 4
+    // recency reversed: A (3) is rank 3 -> R 4; B and C (5, tied, "min") rank 1 -> R 1
+    // frequency and monetary ascending: B and C tied at rank 1 -> 1; A rank 3 -> 4
+    expect(t.select("customerId", "R", "F", "M", "segment", "volume").toRecords()).toEqual([
+      { customerId: "A", R: 4, F: 4, M: 4, segment: "Loyal Customers", volume: "Low" },
+      { customerId: "B", R: 1, F: 1, M: 1, segment: "Hibernating", volume: "Low" },
+      { customerId: "C", R: 1, F: 1, M: 1, segment: "Hibernating", volume: "No Orders" },
+      { customerId: "D", R: null, F: null, M: null, segment: "No Orders", volume: "No Orders" },
+    ]);
+    // ties "first": B before C by ID: recency ranks reversed B 1, C 2 -> R 1, 2; frequency B 1, C 2 -> F 1, 2
+    const first = rfmFromMeasures(measures, { ties: "first" });
+    expect(first.getColumn("R").toArray()).toEqual([4, 1, 2]);
+    expect(first.getColumn("F").toArray()).toEqual([4, 1, 2]);
+  });
+  it("is what rfmTable builds on the same lines", () => {
+    const lines = pl.DataFrame({
+      invoice: ["1", "1", "2", "3"], customerId: ["A", "A", "A", "B"], quantity: [2, 1, 1, 3], amount: [3, 2, 4.25, 3],
+      invoiceDate: [new Date("2011-01-01T10:00:00Z"), new Date("2011-01-01T10:00:00Z"), new Date("2011-01-05T09:00:00Z"), new Date("2011-01-03T12:00:00Z")],
+    });
+    const snapshot = new Date("2011-01-08T00:00:00Z");
+    expect(rfmFromMeasures(rfmMeasures(lines, snapshot)).toRecords()).toEqual(rfmTable(lines, lines, { snapshot }).toRecords());
+  });
+  it("refuses a number of bins outside 2..10", () => {
+    expect(() => rfmFromMeasures(measures, { bins: 1 })).toThrow("RFM needs 2 to 10 score bins, not 1.");
   });
 });

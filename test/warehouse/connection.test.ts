@@ -6,7 +6,7 @@
 import { chmodSync, rmSync, writeFileSync } from "fs";
 import { join } from "path";
 import { afterEach, beforeAll, describe, expect, it, onTestFinished } from "vitest";
-import { connect, disconnect, redactUrl } from "../../src/warehouse/connection";
+import { connect, disconnect, redactUrl, redactUrlsIn } from "../../src/warehouse/connection";
 import { tempDir } from "../helpers";
 import { HAVE_POSTGRES, query, useTestDatabase } from "./db";
 
@@ -18,6 +18,17 @@ describe("redactUrl", () => {
   });
   it("replaces text that does not parse as a URL whole", () => {
     expect(redactUrl("postgresql://shop:pa ss@[oops/sales")).toBe("(a connection URL that does not parse)");
+  });
+});
+
+describe("redactUrlsIn (the CLI's last guard before printing a message)", () => {
+  it("redacts every URL with a password in the text, keeps the punctuation after it, and leaves URLs without one as they are", () => {
+    expect(redactUrlsIn('--input is given twice ("postgresql://shop:s3cret@db:5432/sales" and "postgres://a:b@h/x?password=c").')).toBe(
+      '--input is given twice ("postgresql://shop@db:5432/sales" and "postgres://a@h/x").',
+    );
+    expect(redactUrlsIn("no file postgresql://shop:s3cret@db/sales.")).toBe("no file postgresql://shop@db/sales.");
+    expect(redactUrlsIn("give --input postgresql://user@host:port/database (a shape)")).toBe("give --input postgresql://user@host:port/database (a shape)");
+    expect(redactUrlsIn("postgresql://shop:pa%20ss@[oops/sales")).toBe("(a connection URL that does not parse)");
   });
 });
 

@@ -157,3 +157,12 @@ export async function query<T = Record<string, unknown>>(url: string, sql: strin
     await disconnect(db);
   }
 }
+
+/** Rows of the refresh's tables: customer_segments, segment_history, succeeded and failed runs. */
+export async function refreshCounts(url: string): Promise<Record<string, number>> {
+  const [r] = await query<Record<string, string>>(url, `SELECT (SELECT count(*) FROM retail_lab.customer_segments) AS segments,
+    (SELECT count(*) FROM retail_lab.segment_history) AS history,
+    (SELECT count(*) FROM retail_lab.runs WHERE status = 'succeeded') AS succeeded,
+    (SELECT count(*) FROM retail_lab.runs WHERE status = 'failed') AS failed`);
+  return Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Number(v)]));
+}

@@ -8,21 +8,13 @@ import { cleanTransactions } from "../../src/clean/clean";
 import { rfmTable } from "../../src/rfm/index";
 import { redactUrl } from "../../src/warehouse/connection";
 import { refresh, type RefreshOptions, type RefreshStep } from "../../src/warehouse/refresh";
-import { HAVE_POSTGRES, loadGenerated, query, uciTransactions, useTestDatabase } from "./db";
+import { HAVE_POSTGRES, refreshCounts, loadGenerated, query, uciTransactions, useTestDatabase } from "./db";
 
 /** The current segments, ordered by customer id (bytewise, as polars sorts). */
 const segments = (url: string) =>
   query(url, `SELECT customer_id, recency, frequency, monetary::text AS monetary, units::text AS units, r, f, m, segment, volume
               FROM retail_lab.customer_segments ORDER BY customer_id COLLATE "C"`);
 
-/** Rows of the three tables. */
-async function counts(url: string) {
-  const [r] = await query<Record<string, string>>(url, `SELECT (SELECT count(*) FROM retail_lab.customer_segments) AS segments,
-    (SELECT count(*) FROM retail_lab.segment_history) AS history,
-    (SELECT count(*) FROM retail_lab.runs WHERE status = 'succeeded') AS succeeded,
-    (SELECT count(*) FROM retail_lab.runs WHERE status = 'failed') AS failed`);
-  return Object.fromEntries(Object.entries(r).map(([k, v]) => [k, Number(v)]));
-}
 
 describe.skipIf(!HAVE_POSTGRES)("refresh on the UCI table", () => {
   const db = useTestDatabase({ uci: true });
@@ -34,7 +26,7 @@ describe.skipIf(!HAVE_POSTGRES)("refresh on the UCI table", () => {
     const options: RefreshOptions = { source: { url: db.url, table: "transactions" }, write, log: (l) => lines.push(l) };
     const first = await refresh(options);
     const second = await refresh(options);
-    expect(await counts(write)).toEqual({ segments: 4338, history: 8676, succeeded: 2, failed: 0 }); // 2 x 4,338
+    expect(await refreshCounts(write)).toEqual({ segments: 4338, history: 8676, succeeded: 2, failed: 0 }); // 2 x 4,338
     expect([first.mode, second.mode]).toEqual(["full", "unchanged"]);
 
     // the segments are rfmTable's rows on the loaded CSV

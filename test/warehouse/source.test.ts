@@ -68,13 +68,25 @@ describe.skipIf(!HAVE_POSTGRES)("sources in a real PostgreSQL", () => {
     expect(rows[2].ts).toEqual(new Date("1969-12-31T23:59:59.999Z"));
   });
 
-  // Found while reading typed columns (src/data/load.ts and dates.ts belong to the data helper):
-  // parseNumberColumn and parseDateColumn test String(dtype) against /^(Float|Int|UInt)/ and
-  // "Datetime", but nodejs-polars 0.24 prints dtypes as "DataType(Int64)", so typed columns never
-  // take the typed branches: numbers and timestamps round-trip through text (and toTransactions'
-  // fast path always fails on typed timestamps, so every database read takes the slow path).
-  it.todo("toTransactions keeps the milliseconds of a typed Datetime(ms) column (parseDateColumn parses its text '10:00:00.123' with %H:%M:%S and drops .123)");
-  it.todo("toTransactions refuses a NULL in a typed Int64/Float64 quantity with the typed message (column 'quantity' is empty at row N), not the text one");
+  describe("the loader on typed columns (the in-memory database path)", () => {
+    beforeAll(async () => {
+      await query(db.url, `CREATE TABLE typed_lines (invoice_no text, stock_code text, quantity integer, invoice_date timestamp(3), unit_price numeric, customer_id text)`);
+      await query(db.url, `INSERT INTO typed_lines VALUES ('1', 'A', 2, '2011-01-01 10:00:00.123', 1.5, '7'), ('2', 'A', NULL, '2011-01-02 11:00:00', 2, '7')`);
+    });
+
+    it("keeps the milliseconds of a typed timestamp", async () => {
+      const first = spec({ query: "SELECT * FROM typed_lines WHERE quantity IS NOT NULL" });
+      const t = (await databaseDataset(first)).transactions;
+      expect(t.getColumn("invoiceDate").toArray()).toEqual([new Date("2011-01-01T10:00:00.123Z")]);
+      expect(t.getColumn("quantity").toArray()).toEqual([2]);
+    });
+
+    it("refuses a NULL in a typed integer quantity with the typed column's sentence, naming the row", async () => {
+      const e = (await databaseDataset(spec({ table: "typed_lines" })).catch((x: Error) => x)) as Error;
+      // row 2 of the table has quantity NULL
+      expect(e.message).toBe(`${where()} table "typed_lines": column "quantity" is empty at row 2; a number is needed.`);
+    });
+  });
 
   it("names a query's columns as the database does", async () => {
     const s = await openSource(spec({ query: "SELECT i + 1, t AS label FROM typed WHERE i IS NOT NULL ORDER BY i;" }));

@@ -37,14 +37,14 @@ export const sqlCommand: Command = {
   name: "sql",
   summary: "run a SQL query over the cleaned tables: sales, customer_lines, returns, customers, products",
   options: [
-    ...dataOptions({ customers: true, products: true }),
+    ...dataOptions({ customers: true, products: true, sourceQuery: "source-query" }),
     { name: "query", value: "SQL", help: "the query, e.g. \"SELECT country, SUM(amount) AS revenue FROM sales GROUP BY country\"", required: true },
     { name: "limit", value: "N", help: "rows to print (default 20)" },
     { name: "out", value: "FILE.csv", help: "write the whole result as CSV instead of printing it", output: "file" },
   ],
   ignored: [{ option: "limit", when: (o) => o.out !== undefined, because: "--out writes the whole result" }],
   async run(o) {
-    const { dataset, clean } = await cleanFromOptions(o);
+    const { dataset, clean } = await cleanFromOptions(o, "source-query");
     const tables = {
       sales: clean.sales, customer_lines: clean.customerLines, returns: clean.returns,
       ...(dataset.customers ? { customers: dataset.customers } : {}), ...(dataset.products ? { products: dataset.products } : {}),

@@ -6,7 +6,7 @@ import { customerRoster } from "../../data/index";
 import { writeCsv } from "../../io/index";
 import { rfmTable, segmentSummary, tieRuleOf, TIE_RULES, type TieRule } from "../../rfm/index";
 import { intOption, type Command } from "../args";
-import { cleanFromOptions, dataOptions } from "../data-options";
+import { cleanFromOptions, dataOptions, pushedDownRfm } from "../data-options";
 import type { Dataset } from "../../model";
 import type { CleanData } from "../../clean/index";
 
@@ -14,14 +14,14 @@ function rfmOf(dataset: Dataset, clean: CleanData, bins: number, ties: TieRule) 
   return rfmTable(clean.customerLines, clean.sales, { bins, ties, roster: customerRoster(dataset) });
 }
 
-const TIES_OPTION = {
+export const TIES_OPTION = {
   name: "ties",
   value: TIE_RULES.join("|"),
   help: "how equal values rank: min (default) gives customers with equal values the same score; first breaks ties by customer ID (the published UCI counts)",
 };
 
 /** The --ties option's rule, or a user error naming the option and value. */
-function tiesOption(o: Record<string, unknown>): TieRule {
+export function tiesOption(o: Record<string, unknown>): TieRule {
   if (o.ties === undefined) return "min";
   try {
     return tieRuleOf(o.ties);
@@ -41,8 +41,12 @@ export const rfmCommand: Command = {
   ],
   async run(o) {
     const bins = intOption(o, "bins", 5, 2, 10), ties = tiesOption(o);
-    const { dataset, clean } = await cleanFromOptions(o);
-    const rfm = rfmOf(dataset, clean, bins, ties);
+    // a database source without a customers table: the measures are computed in the database
+    let rfm = await pushedDownRfm(o, { bins, ties });
+    if (rfm === null) {
+      const { dataset, clean } = await cleanFromOptions(o);
+      rfm = rfmOf(dataset, clean, bins, ties);
+    }
     writeCsv(String(o.out), rfm);
     console.log(`wrote ${fmtInt(rfm.height)} customers to ${o.out}`);
     const s = segmentSummary(rfm.filter(pl.col("segment").neq(pl.lit("No Orders"))));
