@@ -7,7 +7,7 @@ import { existsSync } from "fs";
 import { join } from "path";
 
 const ROOT = join(__dirname, "..");
-const BENCHES = ["data.ts", "generate.ts", "clusters.ts", "hclust.ts", "forecasts.ts", "clv.ts", "warehouse.ts", "platform.ts"];
+const BENCHES = ["data.ts", "generate.ts", "clusters.ts", "hclust.ts", "forecasts.ts", "clv.ts", "warehouse.ts", "speed.ts"];
 const only = process.argv.slice(2);
 for (const b of BENCHES.filter((f) => only.length === 0 || only.some((o) => f.startsWith(o)))) {
   const file = join(ROOT, "bench", b);

@@ -13,6 +13,8 @@ if (!connectionFile) {
 process.chdir(root);
 // tslab fails every cell after a file appears in src/; see tslab-timers.js
 require("./tslab-timers").install();
+// cells import src/ compiled (dist/ and its declarations) instead of tslab compiling it; see kernel-src.js
+if (process.env.RETAIL_LAB_KERNEL_SOURCES !== "1") require("./kernel-src").install(root);
 process.env.RETAIL_LAB_ROOT = root;
 require(path.join(root, "node_modules", "tslab", "dist", "main.js")).startKernel({
   configPath: path.resolve(connectionFile),

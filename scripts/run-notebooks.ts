@@ -1,15 +1,21 @@
 /**
- * `npm start`: executes every notebook in notebooks/ in order with the tslab kernel, writes each
+ * `npm start`: executes every notebook in notebooks/ with the tslab kernel, writes each
  * executed notebook back (so GitHub shows its outputs) and exports it to reports/NAME.html with
  * interactive offline charts. `npm start -- notebooks/01-eda.ipynb` runs one notebook.
  * A failing cell stops the run with its notebook, cell, source and error, and exit code 1.
  *
+ * Notebooks run `--jobs N` at a time (default: 2, or 1 on a one-core machine), each in its own
+ * kernel and its own files, so a notebook's outputs do not depend on what runs beside it (the
+ * platform tests compare a parallel run with the committed notebooks, byte for byte). Lines are
+ * printed in notebook order; after a failure no further notebook starts, and the first failing
+ * notebook in order is the one reported.
+ *
  * Options: `--reports DIR` (default reports/), `--executed DIR` (write executed notebooks there
- * instead of over the originals; the tests use both).
+ * instead of over the originals; the tests use both), `--jobs N`.
  */
-import { spawnSync } from "child_process";
+import { spawn } from "child_process";
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "fs";
-import { tmpdir } from "os";
+import { availableParallelism, tmpdir } from "os";
 import { basename, join, relative, resolve } from "path";
 import { findChromium, plotlyJsPath } from "../src/display/png";
 import { isUserError, UserError } from "../src/errors";
@@ -21,10 +27,11 @@ interface Options {
   files: string[];
   reportsDir: string;
   executedDir: string | null;
+  jobs: number;
 }
 
 function parseArgs(argv: string[]): Options {
-  const opts: Options = { files: [], reportsDir: join(ROOT, "reports"), executedDir: null };
+  const opts: Options = { files: [], reportsDir: join(ROOT, "reports"), executedDir: null, jobs: Math.min(2, availableParallelism()) };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     if (a === "--reports" || a === "--executed") {
@@ -32,8 +39,12 @@ function parseArgs(argv: string[]): Options {
       if (!v) throw new UserError(`${a} needs a folder.`);
       if (a === "--reports") opts.reportsDir = resolve(v);
       else opts.executedDir = resolve(v);
+    } else if (a === "--jobs") {
+      const v = argv[++i];
+      if (!/^[1-9]\d?$/.test(v ?? "")) throw new UserError(`--jobs needs a number of notebooks to run at once, 1 to 99, not ${v === undefined ? "nothing" : `"${v}"`}.`);
+      opts.jobs = Number(v);
     } else if (a === "--help" || a === "-h") {
-      console.log("usage: npm start [-- [--reports DIR] [--executed DIR] [notebooks/NAME.ipynb ...]]");
+      console.log("usage: npm start [-- [--reports DIR] [--executed DIR] [--jobs N] [notebooks/NAME.ipynb ...]]");
       process.exit(0);
     } else if (a.startsWith("--")) throw new UserError(`unknown option ${a}; see npm start -- --help.`);
     else opts.files.push(a);
@@ -62,15 +73,26 @@ interface RunResult {
   seconds: number;
 }
 
-function runOne(jupyter: string, file: string, work: string, plotlyJs: string, opts: Options): RunResult {
+/** Runs a command to its end without blocking the other notebooks: its exit status and stderr. */
+function runCommand(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<{ status: number | null; stderr: string }> {
+  return new Promise((done, fail) => {
+    const child = spawn(command, args, { env, stdio: ["ignore", "ignore", "pipe"] });
+    let stderr = "";
+    child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr = (stderr + d).slice(-64 * 1024)));
+    child.on("error", fail);
+    child.on("close", (status) => done({ status, stderr }));
+  });
+}
+
+async function runOne(jupyter: string, file: string, work: string, plotlyJs: string, opts: Options): Promise<RunResult> {
   const name = basename(file, ".ipynb");
   const rel = relative(ROOT, file);
   const started = Date.now();
-  const exec = spawnSync(
+  const exec = await runCommand(
     jupyter,
     ["nbconvert", "--to", "notebook", "--execute", "--allow-errors", "--ExecutePreprocessor.timeout=1800",
       "--ExecutePreprocessor.kernel_name=retail-lab", "--output-dir", work, "--output", `${name}.executed`, file],
-    { env: jupyterEnv({ RETAIL_LAB_HEADLESS: "1" }), encoding: "utf8", maxBuffer: 64 * 1024 * 1024 },
+    jupyterEnv({ RETAIL_LAB_HEADLESS: "1" }),
   );
   if (exec.status !== 0) {
     const tail = (exec.stderr || "").trim().split("\n").slice(-15).join("\n");
@@ -85,9 +107,7 @@ function runOne(jupyter: string, file: string, work: string, plotlyJs: string, o
 
   const copy = join(work, `${name}.ipynb`);
   writeFileSync(copy, JSON.stringify(exportCopy(nb)));
-  const html = spawnSync(jupyter, ["nbconvert", "--to", "html", "--template", "lab", "--output-dir", work, "--output", name, copy], {
-    env: jupyterEnv(), encoding: "utf8", maxBuffer: 64 * 1024 * 1024,
-  });
+  const html = await runCommand(jupyter, ["nbconvert", "--to", "html", "--template", "lab", "--output-dir", work, "--output", name, copy], jupyterEnv());
   if (html.status !== 0) throw new UserError(`${rel}: HTML export failed:\n${(html.stderr || "").trim().split("\n").slice(-10).join("\n")}`);
   const charts = chartCount(nb);
   const page = finishReportHtml(readFileSync(join(work, `${name}.html`), "utf8"), charts > 0 ? plotlyJs : null);
@@ -96,7 +116,39 @@ function runOne(jupyter: string, file: string, work: string, plotlyJs: string, o
   return { file: rel, cells: nb.cells.filter((c) => c.cell_type === "code").length, charts, seconds: (Date.now() - started) / 1000 };
 }
 
-function main(): void {
+/**
+ * Runs every file, `jobs` at a time, and prints each one's line in file order as soon as it and
+ * every file before it are done. After a failure no file starts; the first failure in file order
+ * is thrown once the running ones have finished.
+ */
+async function runAll(files: string[], jobs: number, one: (file: string) => Promise<RunResult>): Promise<void> {
+  type Outcome = { ok: RunResult } | { error: unknown } | null; // null: not started (a notebook before it failed)
+  const settle: ((o: Outcome) => void)[] = [];
+  const outcomes = files.map(() => new Promise<Outcome>((resolve) => settle.push(resolve)));
+  let next = 0;
+  let failed = false;
+  const worker = async () => {
+    for (let i = next++; i < files.length; i = next++) {
+      if (failed) settle[i](null);
+      else await one(files[i]).then((ok) => settle[i]({ ok }), (error) => ((failed = true), settle[i]({ error })));
+    }
+  };
+  const workers = Promise.all(Array.from({ length: Math.min(jobs, files.length) }, worker));
+  for (let i = 0; i < files.length; i++) {
+    const o = await outcomes[i];
+    if (o === null) break;
+    if ("error" in o) {
+      await workers;
+      console.log(`FAIL ${relative(ROOT, files[i])}`);
+      throw o.error;
+    }
+    const r = o.ok;
+    console.log(`ok   ${r.file.padEnd(42)} ${String(r.cells).padStart(3)} cells ${String(r.charts).padStart(3)} charts ${r.seconds.toFixed(1).padStart(6)} s`);
+  }
+  await workers;
+}
+
+async function main(): Promise<void> {
   const opts = parseArgs(process.argv.slice(2));
   const files = opts.files;
   const jupyter = findJupyter();
@@ -106,25 +158,14 @@ function main(): void {
   const work = mkdtempSync(join(tmpdir(), "retail-lab-run-"));
   const started = Date.now();
   try {
-    for (const file of files) {
-      const rel = relative(ROOT, file);
-      try {
-        const r = runOne(jupyter, file, work, plotlyJs, opts);
-        console.log(`ok   ${r.file.padEnd(42)} ${String(r.cells).padStart(3)} cells ${String(r.charts).padStart(3)} charts ${r.seconds.toFixed(1).padStart(6)} s`);
-      } catch (e) {
-        console.log(`FAIL ${rel}`);
-        throw e;
-      }
-    }
+    await runAll(files, opts.jobs, (file) => runOne(jupyter, file, work, plotlyJs, opts));
     console.log(`${files.length} notebook(s) in ${((Date.now() - started) / 1000).toFixed(1)} s; reports in ${relative(process.cwd(), opts.reportsDir) || "."}/`);
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
 }
 
-try {
-  main();
-} catch (e) {
+main().catch((e) => {
   if (isUserError(e)) {
     console.error(`\n${e.message}`);
     process.exit(1);
@@ -134,4 +175,4 @@ try {
     process.exit(1);
   }
   throw e;
-}
+});

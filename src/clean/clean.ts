@@ -13,7 +13,7 @@
  * (`isProduct` false), not dropped; lines of a source without a product column count as products.
  * `amount` is the source's line total when it has one (see `typeTransactions`), else quantity x unit price.
  */
-import pl, { type DataFrame, type Series } from "nodejs-polars";
+import pl, { type DataFrame, type Expr, type Series } from "nodejs-polars";
 import { UserError } from "../errors";
 import type { Dataset } from "../model";
 import { isProductExpr } from "./nonProduct";
@@ -99,25 +99,34 @@ export interface CleaningOptions {
   duplicates?: "drop" | "keep";
 }
 
-/** Each row's bucket: the first rule it meets, or `customer_line` (adds `__rule` and `__row`). */
-export function withCleaningRule(transactions: DataFrame, options: CleaningOptions = {}): DataFrame {
+/**
+ * Each row's bucket as its position in `BUCKETS` (UInt8, cheaper to make and compare than text),
+ * with the row number: adds `__rule` and `__row`.
+ */
+function withRuleCode(transactions: DataFrame, options: CleaningOptions): DataFrame {
   const none = pl.Series(ROW_COLUMN, [] as number[]).cast(pl.UInt32);
   const duplicates = options.duplicates === "keep" ? none : duplicateRows(transactions);
   const numbered = withRowFlag(transactions.withRowCount(ROW_COLUMN), "__duplicate", duplicates);
-  const rule = pl
-    .when(pl.col("__duplicate"))
-    .then(pl.lit("duplicate"))
-    .when(pl.col("invoice").str.strip().str.startsWith("C"))
-    .then(pl.lit("cancellation"))
-    .when(pl.col("quantity").ltEq(0))
-    .then(pl.lit("non_positive_quantity"))
-    .when(pl.col("unitPrice").ltEq(0))
-    .then(pl.lit("non_positive_price"))
-    .when(pl.col("customerId").isNull())
-    .then(pl.lit("missing_customer"))
-    .otherwise(pl.lit("customer_line"))
-    .alias(RULE_COLUMN);
-  return numbered.withColumns(rule).drop("__duplicate");
+  const tests = [
+    pl.col("__duplicate"),
+    pl.col("invoice").str.strip().str.startsWith("C"),
+    pl.col("quantity").ltEq(0),
+    pl.col("unitPrice").ltEq(0),
+    pl.col("customerId").isNull(),
+  ];
+  // built from the last rule outwards, so the first rule a row meets decides its code
+  const rule = tests.reduceRight((e: Expr, test, i) => pl.when(test).then(pl.lit(i).cast(pl.UInt8)).otherwise(e), pl.lit(tests.length).cast(pl.UInt8));
+  return numbered.withColumns(rule.alias(RULE_COLUMN)).drop("__duplicate");
+}
+
+/** The buckets in rule order, then the customer purchase lines: `__rule` codes index this list. */
+const BUCKETS = [...CLEANING_RULES, "customer_line"] as const;
+
+/** Each row's bucket: the first rule it meets, or `customer_line` (adds `__rule` and `__row`). */
+export function withCleaningRule(transactions: DataFrame, options: CleaningOptions = {}): DataFrame {
+  const coded = withRuleCode(transactions, options);
+  const name = BUCKETS.reduce((e: Expr, b, i) => pl.when(pl.col(RULE_COLUMN).eq(pl.lit(i))).then(pl.lit(b)).otherwise(e), pl.lit(null).cast(pl.Utf8));
+  return coded.withColumns(name.alias(RULE_COLUMN));
 }
 
 /** A description tidied: trimmed, inner runs of whitespace collapsed to one space. */
@@ -149,17 +158,17 @@ function tidyDescriptions(df: DataFrame) {
 export function cleanTransactions(transactions: DataFrame, options: CleaningOptions = {}): CleanData {
   if (transactions.height === 0) throw new UserError("The transactions table has no rows: nothing to clean.");
   const amount = transactions.columns.includes("amount") ? pl.col("amount").cast(pl.Float64) : pl.col("quantity").mul(pl.col("unitPrice"));
-  const tagged = withCleaningRule(transactions, options).withColumns(
+  const tagged = withRuleCode(transactions, options).withColumns(
     tidyDescriptions(transactions),
     amount.alias("amount"),
     pl.when(pl.col("stockCode").isNull()).then(pl.lit(true)).otherwise(isProductExpr()).alias("isProduct"),
   );
   const counts = new Map<string, number>();
-  for (const r of tagged.groupBy(RULE_COLUMN).agg(pl.len().alias("n")).toRecords() as { __rule: string; n: number }[]) {
-    counts.set(r.__rule, Number(r.n));
+  for (const r of tagged.groupBy(RULE_COLUMN).agg(pl.len().alias("n")).toRecords() as { __rule: number; n: number }[]) {
+    counts.set(BUCKETS[Number(r.__rule)], Number(r.n));
   }
-  const take = (...rules: string[]) =>
-    tagged.filter(rules.map((r) => pl.col(RULE_COLUMN).eq(pl.lit(r))).reduce((a, b) => a.or(b))).drop([RULE_COLUMN, ROW_COLUMN]);
+  const take = (...rules: (typeof BUCKETS)[number][]) =>
+    tagged.filter(rules.map((r) => pl.col(RULE_COLUMN).eq(pl.lit(BUCKETS.indexOf(r)))).reduce((a, b) => a.or(b))).drop([RULE_COLUMN, ROW_COLUMN]);
   const customerLines = take("customer_line");
   const report: CleaningReport = {
     input: transactions.height,

@@ -174,6 +174,18 @@ function transactionColumns(raw: RawTable, mapping?: TableMapping): TransactionC
 const EXACT_ISO = "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$";
 
 /**
+ * The text column `name` as Datetime("ms"), read with `%Y-%m-%d %H:%M:%S` (null where it does not
+ * read). Each distinct text is parsed once and joined back (a left join keeps the table's row
+ * order): sales lines share their invoice's time, so a million lines hold a tenth as many.
+ */
+function withIsoDatesParsed(df: DataFrame, name: string): DataFrame {
+  const parsed = "__parsedDate";
+  // strptime yields microseconds here whatever the unit asked; the model stores milliseconds
+  const distinct = df.select(pl.col(name).unique()).withColumns(pl.col(name).str.strptime(pl.Datetime("ms"), "%Y-%m-%d %H:%M:%S").cast(pl.Datetime("ms")).alias(parsed));
+  return df.join(distinct, { on: name, how: "left" }).withColumns(pl.col(parsed).alias(name)).drop(parsed);
+}
+
+/**
  * The transactions typed in one polars pass (the common case: parallel over columns), with a
  * count of every problem: empty invoices or codes, numbers that did not parse or are not
  * finite, dates that are not exact `YYYY-MM-DD HH:MM:SS` text. Columns with a problem are then
@@ -181,19 +193,23 @@ const EXACT_ISO = "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$";
  */
 function typeInOnePass(df: DataFrame, cols: Record<string, string>, price: string, isoDates: boolean) {
   const text = (c: string) => (cols[c] ? pl.col(cols[c]).cast(pl.Utf8) : pl.lit(null).cast(pl.Utf8));
-  const number = (c: string) => trimmedOrNull(cols[c]).cast(pl.Float64, false);
+  // an empty or blank number reads as null by the non-strict cast itself: no when/then needed
+  const number = (c: string) => pl.col(cols[c]).cast(pl.Utf8).str.strip().cast(pl.Float64, false);
   // the exact-ISO check by regular expression on the source text: no trimmed copy of the column is made
   const t = pl.col(cols.invoiceDate).cast(pl.Utf8);
-  const typed = df.select(
+  // a spreadsheet's 12346.0 needs a dot: without one in the column, the regular expression is skipped
+  const dotted = cols.customerId !== undefined && Number(df.select(pl.col(cols.customerId).cast(pl.Utf8).str.contains(".", true).cast(pl.Int32).sum().alias("n")).getColumn("n").get(0)) > 0;
+  const customer = cols.customerId ? trimmedOrNull(cols.customerId) : pl.lit(null).cast(pl.Utf8);
+  let typed = df.select(
     text("invoice").alias("invoice"), text("stockCode").alias("stockCode"), text("description").alias("description"),
     number("quantity").alias("quantity"),
-    // strptime yields microseconds here whatever the unit asked; the model stores milliseconds
-    (isoDates ? t.str.strptime(pl.Datetime("ms"), "%Y-%m-%d %H:%M:%S").cast(pl.Datetime("ms")) : pl.lit(null).cast(pl.Datetime("ms"))).alias("invoiceDate"),
+    (isoDates ? t : pl.lit(null).cast(pl.Utf8)).alias("invoiceDate"),
     number(price).alias(price),
-    (cols.customerId ? trimmedOrNull(cols.customerId).str.replace("^(\\d+)\\.0+$", "$1") : pl.lit(null).cast(pl.Utf8)).alias("customerId"),
+    (dotted ? customer.str.replace("^(\\d+)\\.0+$", "$1") : customer).alias("customerId"),
     (cols.country ? trimmedOrNull(cols.country) : pl.lit(null).cast(pl.Utf8)).alias("country"),
     (isoDates ? t.str.contains(EXACT_ISO).not().fillNull(true) : pl.lit(true)).alias("__inexactDate"),
   );
+  typed = withIsoDatesParsed(typed, "invoiceDate");
   const bad = (c: string) => pl.col(c).isNull().or(pl.col(c).isFinite().not()).cast(pl.Int32).sum().alias(c);
   const sum = (c: string) => pl.col(c).cast(pl.Int32).sum().alias(c);
   const [quantity, priceBad, inexact, dateNull] = typed
