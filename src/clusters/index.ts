@@ -11,10 +11,12 @@ export {
 } from "./silhouette";
 export {
   elbow,
+  wardElbow,
   proposeK,
   type ElbowOptions,
   type ElbowPoint,
   type ElbowResult,
+  type WardElbowOptions,
   type ProposedK,
   type ProposeKOptions,
   type ProposeKRule,

@@ -38,6 +38,8 @@ export interface MethodLabels {
   clusters: number;
   /** Number of noise points (0 for K-Means and Ward, which put every point in a cluster). */
   noise: number;
+  /** Number of DBSCAN's core points; null for K-Means and Ward, which have none. */
+  core: number | null;
   /** Number of points of each cluster, largest first. */
   sizes: number[];
 }
@@ -57,13 +59,14 @@ export function clusterWithFlat(flat: FlatPoints, spec: MethodSpec): MethodLabel
   const parameters = methodParameters(spec);
   if (spec.method === "dbscan") {
     const r = dbscanFlat(flat, spec.eps, spec.minSamples);
-    return { spec, parameters, labels: r.labels, clusters: r.clusters, noise: r.noise, sizes: r.sizes };
+    const core = r.core.reduce((c, x) => c + (x ? 1 : 0), 0);
+    return { spec, parameters, labels: r.labels, clusters: r.clusters, noise: r.noise, core, sizes: r.sizes };
   }
   checkK(spec.k, flat.n);
   const r = spec.method === "ward"
     ? cutWard(flat, wardLinkageFlat(flat), spec.k)
     : kmeansPrepared(prepareKMeans(flat), spec.k, { seed: spec.seed ?? 0, restarts: spec.restarts ?? 10 });
-  return { spec, parameters, labels: r.labels, clusters: r.sizes.length, noise: 0, sizes: r.sizes };
+  return { spec, parameters, labels: r.labels, clusters: r.sizes.length, noise: 0, core: null, sizes: r.sizes };
 }
 
 /**
