@@ -25,6 +25,7 @@ export { pca2, pcaComponents, symmetricEigen, type PcaResult } from "./pca";
 export { adjustedRandIndex, crosstab, type Crosstab, type Label } from "./compare";
 export {
   clusterProfiles,
+  clusterSummaries,
   nameClusters,
   profilesTable,
   CLUSTER_PLAYS,
@@ -63,6 +64,7 @@ export {
   clusterWith,
   compareMethods,
   methodParameters,
+  METHOD_TITLES,
   methodSilhouette,
   methodsTable,
   NOISE,

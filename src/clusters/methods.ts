@@ -44,12 +44,15 @@ export interface MethodLabels {
   sizes: number[];
 }
 
-/** The parameters of a method in words. */
+/** The parameters of a method in words (eps to 4 significant digits). */
 export function methodParameters(spec: MethodSpec): string {
   if (spec.method === "kmeans") return `k = ${spec.k}, best of ${spec.restarts ?? 10} k-means++ restarts, seed ${spec.seed ?? 0}`;
   if (spec.method === "ward") return `k = ${spec.k}`;
-  return `eps = ${spec.eps}, minSamples = ${spec.minSamples}`;
+  return `eps = ${Number(spec.eps.toPrecision(4))}, minSamples = ${spec.minSamples}`;
 }
+
+/** Each method's name in sentences. */
+export const METHOD_TITLES: Readonly<Record<ClusterMethod, string>> = { kmeans: "K-Means", ward: "Ward", dbscan: "DBSCAN" };
 
 /**
  * The clusters of one method on flattened points: K-Means (`kmeans`, seeded), Ward (`wardLinkage`
