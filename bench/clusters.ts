@@ -7,7 +7,8 @@
  * Prints figures only; the machine's load average is printed too, since other work skews them.
  */
 import { loadavg } from "os";
-import { elbow, featureMatrix, kmeans, log1pColumns, standardize } from "../src/clusters";
+import { elbow, kmeans } from "../src/clusters";
+import { clusterPreparation, RFM_FEATURES } from "../src/pipelines/index";
 import { customerFeatures } from "../src/features";
 import { normal, seededRng } from "../src/util/index";
 import { cleanTransactions } from "../src/clean/clean";
@@ -35,9 +36,7 @@ console.log(`load average before: ${loadavg().map((x) => x.toFixed(2)).join(" ")
 
 const [points, loadSeconds] = time(() => {
   const data = loadOnlineRetail();
-  const features = customerFeatures(data.purchases, data.returns);
-  const rfm = ["recency", "frequency", "monetary"];
-  return standardize(featureMatrix(log1pColumns(features, rfm), rfm, "customerId"), { featureNames: rfm }).points;
+  return clusterPreparation(customerFeatures(data.purchases, data.returns), RFM_FEATURES).points;
 });
 console.log(`Online Retail: ${points.length} customers (load, clean and features: ${s(loadSeconds)})`);
 

@@ -9,7 +9,7 @@
 import { loadavg } from "os";
 import pl from "nodejs-polars";
 import { forecastMany, meanHoldoutMase, pooledCoverage } from "../src/forecasts";
-import { detectClosedDays, productSeries, revenueSeries, topProductsByUnits } from "../src/series";
+import { forecastInputs } from "../src/pipelines/index";
 import { cleanTransactions } from "../src/clean/clean";
 import { DEFAULT_DATA_FILE } from "../src/data/default";
 import { loadDataset } from "../src/data/load";
@@ -21,9 +21,7 @@ async function main(): Promise<void> {
   const workers = process.argv[3] === undefined ? undefined : Number(process.argv[3]);
   let t = Date.now();
   const sales = cleanTransactions(loadDataset({ transactions: DEFAULT_DATA_FILE }).transactions).sales;
-  const calendar = detectClosedDays(revenueSeries(sales));
-  const top = topProductsByUnits(sales, n);
-  const series = productSeries(sales, top);
+  const { calendar, series } = forecastInputs(sales, { products: { top: n } });
   console.log(`data: ${series.length} product series built in ${Date.now() - t} ms; load average ${loadavg().map((x) => x.toFixed(2)).join(" ")}`);
 
   global.gc?.();

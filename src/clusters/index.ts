@@ -62,6 +62,7 @@ export {
 } from "./dbscan";
 export {
   clusterWith,
+  CLUSTER_METHODS,
   compareMethods,
   methodParameters,
   METHOD_TITLES,

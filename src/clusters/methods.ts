@@ -14,6 +14,7 @@ import { checkK, kmeansPrepared } from "./kmeans";
 import { prepareKMeans } from "./kmeans-layout";
 import { flattenPoints, type FlatPoints, type Points } from "./matrix";
 import { clusterPoints } from "./prepare";
+import { skewedFeatures } from "./skew";
 import { clusterProfiles, nameClusters, type ClusterName, type ClusterProfile } from "./profiles";
 import { silhouetteSample, silhouetteScore } from "./silhouette";
 import { cutWard, wardLinkageFlat } from "./ward";
@@ -50,6 +51,9 @@ export function methodParameters(spec: MethodSpec): string {
   if (spec.method === "ward") return `k = ${spec.k}`;
   return `eps = ${Number(spec.eps.toPrecision(4))}, minSamples = ${spec.minSamples}`;
 }
+
+/** The method names, in the order of the CLI's help. */
+export const CLUSTER_METHODS: readonly ClusterMethod[] = ["kmeans", "ward", "dbscan"];
 
 /** Each method's name in sentences. */
 export const METHOD_TITLES: Readonly<Record<ClusterMethod, string>> = { kmeans: "K-Means", ward: "Ward", dbscan: "DBSCAN" };
@@ -142,7 +146,7 @@ export interface CompareMethodsOptions {
   methods: readonly MethodSpec[];
   /** Features clustered on. Default recency, frequency, monetary. */
   columns?: readonly string[];
-  /** Of those, the ones log1p-transformed before standardising (`clusterPoints`). Default: all of `columns`. */
+  /** Of those, the ones log1p-transformed before standardising (`clusterPoints`). Default: the skewed ones (`skewedFeatures`). */
   logColumns?: readonly string[];
   /** Features profiled. Default: every numeric column of the table. */
   profileColumns?: readonly string[];
@@ -191,7 +195,7 @@ function profilesAndNames(features: DataFrame, labels: readonly number[], option
 export function compareMethods(features: DataFrame, options: CompareMethodsOptions): MethodsComparison {
   if (options.methods.length === 0) throw new UserError("No clustering method to compare: give at least one of kmeans, ward, dbscan.");
   const columns = [...(options.columns ?? ["recency", "frequency", "monetary"])];
-  const logColumns = [...(options.logColumns ?? columns)];
+  const logColumns = [...(options.logColumns ?? skewedFeatures(columns))];
   const flat = flattenPoints(clusterPoints(features, columns, logColumns));
   const methods = options.methods.map((spec): MethodSummary => {
     const run = clusterWithFlat(flat, spec);

@@ -26,9 +26,13 @@ export function daysBetween(from: number | Date, to: number | Date): number {
   return dayNumberOf(to) - dayNumberOf(from);
 }
 
-/** The ISO day ("YYYY-MM-DD") of a day number. Example: 0 -> "1970-01-01". */
+/**
+ * The ISO day ("YYYY-MM-DD") of a day number. Example: 0 -> "1970-01-01". Years past 9999 keep
+ * ISO 8601's expanded form (2,933,261 -> "+010000-12-30"), so a message about a far date names it whole.
+ */
 export function isoDayOfNumber(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  const iso = new Date(day * DAY_MS).toISOString();
+  return iso.slice(0, iso.indexOf("T"));
 }
 
 /** The ISO day ("YYYY-MM-DD") of a timestamp or Date. */

@@ -41,7 +41,7 @@ export const CLUSTER_CASES: BadInputCase[] = [
     files: { "t.csv": THREE },
     args: (d) => ["clusters", "--input", join(d, "t.csv"), "--method", "dbscan", "--eps", "0.3", "--min-samples", "4"],
     message:
-      "retail-lab clusters: --min-samples 4 is above the 3 customers, so no customer could be a core point and all would be noise: choose --min-samples <= 3.",
+      "retail-lab clusters: minSamples = 4 is above the 3 customers, so no customer could be a core point and all would be noise: choose minSamples <= 3.",
   },
   {
     name: "clusters --method ward with k above the number of customers",

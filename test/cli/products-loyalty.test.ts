@@ -113,10 +113,17 @@ describe("products and loyalty on a generated dataset (catalogue with stock leve
     const cover = table.getColumn("daysOfCover").toArray() as (string | null)[];
     const units = table.getColumn("windowUnits").toArray() as string[];
     const stock = table.getColumn("stockLevel").toArray() as string[];
+    const source = table.getColumn("demandSource").toArray() as string[];
+    const forecast = table.getColumn("forecastDailyUnits").toArray() as (string | null)[];
+    // the catalogue has stock levels, so the 30 best sellers by revenue get forecast demand (as notebook 05)
+    expect(source.filter((s) => s === "forecast").length).toBe(30);
+    expect(r.stdout).toContain("demand: forecast for the 30 best sellers by revenue");
     cover.forEach((c, i) => {
-      if (c === "inf") expect(Number(units[i]) === 0 && Number(stock[i]) > 0).toBe(true); // stock that does not sell
+      // demand: the forecast's mean daily units where there is one, else the units of the last 28 days / 28
+      const rate = source[i] === "forecast" ? Number(forecast[i]) : Number(units[i]) / 28;
+      if (c === "inf") expect(rate === 0 && Number(stock[i]) > 0).toBe(true); // stock that does not sell
       else if (Number(stock[i]) === 0) expect(c).toBe("0");
-      else expect(Number(c)).toBeCloseTo(Number(stock[i]) / (Number(units[i]) / 28), 6);
+      else expect(Number(c)).toBeCloseTo(Number(stock[i]) / rate, 6);
     });
     const idle = units.filter((u) => Number(u) === 0).length;
     expect(r.stdout).toMatch(new RegExp(`^issues: ${idle} with no sales in the window`, "m"));

@@ -8,6 +8,12 @@ describe("calendar days (ISO days, formerly in src/series/days.ts)", () => {
     expect(parseIsoDay("1969-12-31")).toBe(-1);
     expect(isoDayOfNumber(parseIsoDay("2011-12-09"))).toBe("2011-12-09");
   });
+  it("writes years past 9999 whole, in ISO 8601's expanded form", () => {
+    // 10000-01-01 is 8000 years after 2000-01-01 (10,957 days after 1970): 8000 x 365 + 1940 leap days
+    // (2000 + 4k up to 9996: 2000 of them, less the 60 centuries not divisible by 400 from 2100 to 9900)
+    expect(isoDayOfNumber(10_957 + 8000 * 365 + 1940)).toBe("+010000-01-01");
+    expect(isoDayOfNumber(-1)).toBe("1969-12-31");
+  });
   it("names ISO weekdays, Monday = 1 ... Sunday = 7", () => {
     expect(isoWeekday("2010-12-01")).toBe(3); // a Wednesday
     expect(isoWeekday("2011-12-09")).toBe(5); // a Friday

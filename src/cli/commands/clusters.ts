@@ -2,20 +2,13 @@
  * retail-lab clusters: customer clusters by K-Means (the default: the elbow and silhouette figures, a seeded
  * export), Ward (the same figures per k, from one exact tree) or DBSCAN (clusters and noise at eps, minSamples).
  */
-import pl from "nodejs-polars";
 import { fmtInt, round } from "../../util/index";
 import { UserError } from "../../errors";
-import {
-  clusterPoints, clusterProfiles, compareMethods, elbow, featureMatrix, kDistances, nameClusters, NOISE, proposeEps, proposeK, standardize,
-  wardElbow, type ClusterMethod, type ElbowResult, skewedFeatures,
-} from "../../clusters/index";
-import { CUSTOMER_FEATURE_COLUMNS, customerFeatures } from "../../features/index";
 import { writeCsv } from "../../io/index";
+import { CLUSTER_METHODS, NOISE, type ClusterMethod } from "../../clusters/index";
+import { CLUSTER_FEATURES, customerClusters, customerDbscan } from "../../pipelines/index";
 import { decimalOption, intOption, type Command, type IgnoredOption, type OptionValues } from "../args";
 import { cleanFromOptions, dataOptions } from "../data-options";
-
-/** The features a customer can be clustered on (every column of `customerFeatures` but the ID). */
-export const CLUSTER_FEATURES: readonly string[] = CUSTOMER_FEATURE_COLUMNS.filter((c) => c !== "customerId");
 
 /** `recency,frequency,monetary` -> those names; unknown or repeated names are user errors. */
 export function parseFeatures(text: string): string[] {
@@ -36,9 +29,6 @@ export function parseK(text: string): { kMin: number; kMax: number } {
   if (!m || kMin < 1 || kMax < kMin) throw new UserError(`--k takes a number of clusters (like 4) or a range (like 1..10) of whole numbers from 1 up; not "${text}".`);
   return { kMin, kMax };
 }
-
-/** The clustering methods, in the order of the help. */
-export const CLUSTER_METHODS: readonly ClusterMethod[] = ["kmeans", "ward", "dbscan"];
 
 /** The method given (`--method`, default kmeans); an unknown name is a user error. */
 export function parseMethod(text: string): ClusterMethod {
@@ -103,22 +93,11 @@ export const clustersCommand: Command = {
     const restarts = intOption(o, "restarts", 10, 1, 1000);
     const seed = intOption(o, "seed", 0, 0, 4294967295);
     const { clean } = await cleanFromOptions(o);
-    const features = customerFeatures(clean.customerLines, clean.returns);
-    if (features.height < kMax) {
-      throw new UserError(`--k ${kText} needs at least ${kMax} customers and the data has ${fmtInt(features.height)}: choose a smaller k.`);
-    }
-    // Checked on the raw values, so that a message names the customer and the value as read.
-    standardize(featureMatrix(features, columns, "customerId"), { featureNames: columns });
-    const logged = skewedFeatures(columns);
-    const points = clusterPoints(features, columns, logged);
-    const result: ElbowResult = method === "ward" ? wardElbow(points, { kMin, kMax }) : elbow(points, { kMin, kMax, restarts, seed });
-    const proposed = proposeK(result, kMin === kMax ? { k: kMin } : {});
-    const chosen = result.points.find((p) => p.k === proposed.k) ?? result.points[0];
-    const profiles = clusterProfiles(features, chosen.labels, { revenueColumn: "monetary", columns: CLUSTER_FEATURES });
-    const names = nameClusters(profiles);
-    const nameOf = new Map(names.map((n) => [n.cluster, n.name]));
-    if (o.out) writeClusters(String(o.out), features, chosen.labels, nameOf);
-    const clusters = profiles.map((p) => ({ cluster: p.cluster, name: nameOf.get(p.cluster) ?? "", size: p.size, revenueShare: round(p.revenueShare, 4) }));
+    const run = customerClusters(clean, { method, columns, kMin, kMax, restarts, seed, kLabel: `--k ${kText}` });
+    const { elbow: result, proposed, chosen, logged } = run;
+    if (o.out) writeCsv(String(o.out), chosen.assignments);
+    const nameOf = new Map(chosen.names.map((n) => [n.cluster, n.name]));
+    const clusters = chosen.profiles.map((p) => ({ cluster: p.cluster, name: nameOf.get(p.cluster) ?? "", size: p.size, revenueShare: round(p.revenueShare, 4) }));
     const how = method === "ward" ? {} : { restarts, seed };
     if (o.json) {
       console.log(jsonText({
@@ -144,22 +123,13 @@ export const clustersCommand: Command = {
     }
     console.log(kMin === kMax ? `k = ${proposed.k} (as asked)` : `proposed k = ${proposed.k}: ${proposed.reason}`);
     for (const c of clusters) console.log(clusterLine(c));
-    if (o.out) console.log(`wrote ${fmtInt(features.height)} customers in ${chosen.k} cluster${chosen.k > 1 ? "s" : ""} to ${o.out}`);
+    if (o.out) console.log(`wrote ${fmtInt(chosen.assignments.height)} customers in ${chosen.k} cluster${chosen.k > 1 ? "s" : ""} to ${o.out}`);
   },
 };
 
 /** One line of the summary: number, name, size and revenue share of a cluster. */
 function clusterLine(c: { cluster: number; name: string; size: number; revenueShare: number }): string {
   return `  ${String(c.cluster).padStart(2)}  ${c.name.padEnd(16)} ${fmtInt(c.size).padStart(7)} customer${c.size === 1 ? "" : "s"}, ${(c.revenueShare * 100).toFixed(1)}% of revenue`;
-}
-
-/** Writes customerId,cluster,name (noise: cluster -1, named as NOISE), atomically. */
-function writeClusters(file: string, features: pl.DataFrame, labels: readonly number[], nameOf: Map<number, string>): void {
-  writeCsv(file, pl.DataFrame([
-    pl.Series("customerId", features.getColumn("customerId").toArray() as string[], pl.Utf8),
-    pl.Series("cluster", labels, pl.Int32),
-    pl.Series("name", labels.map((c) => (c < 0 ? NOISE.name : nameOf.get(c) ?? "")), pl.Utf8),
-  ]));
 }
 
 /**
@@ -171,27 +141,21 @@ async function runDbscan(o: OptionValues, columns: string[]): Promise<void> {
   const minSamples = intOption(o, "min-samples", 2 * columns.length, 1, 1_000_000);
   const eps = o.eps === undefined ? undefined : decimalOption(o, "eps", 0, (x) => x > 0, "a radius greater than 0, in standard deviations of the prepared features (like 0.3)");
   const { clean } = await cleanFromOptions(o);
-  const features = customerFeatures(clean.customerLines, clean.returns);
-  if (minSamples > features.height) {
-    throw new UserError(`--min-samples ${minSamples} is above the ${fmtInt(features.height)} customers, so no customer could be a core point and all would be noise: choose --min-samples <= ${fmtInt(features.height)}.`);
-  }
-  standardize(featureMatrix(features, columns, "customerId"), { featureNames: columns });
-  const logged = skewedFeatures(columns);
-  const proposal = eps === undefined ? proposeEps(kDistances(clusterPoints(features, columns, logged), minSamples), minSamples) : null;
-  const spec = { method: "dbscan" as const, eps: eps ?? (proposal as { eps: number }).eps, minSamples };
-  const run = compareMethods(features, { methods: [spec], columns, logColumns: logged, profileColumns: CLUSTER_FEATURES }).methods[0];
+  const db = customerDbscan(clean, { columns, eps, minSamples });
+  const { run, logged } = db;
+  if (o.out) writeCsv(String(o.out), db.assignments);
   const nameOf = new Map(run.names.map((n) => [n.cluster, n.name]));
-  if (o.out) writeClusters(String(o.out), features, run.labels, nameOf);
   const groups = [...run.profiles, ...(run.noiseProfile ? [run.noiseProfile] : [])]
     .map((p) => ({ cluster: p.cluster, name: p.cluster < 0 ? NOISE.name : nameOf.get(p.cluster) ?? "", size: p.size, revenueShare: round(p.revenueShare, 4) }));
-  const epsReason = proposal ? proposal.reason : "eps as given";
+  const epsReason = db.epsProposal ? db.epsProposal.reason : "eps as given";
+  const customers = db.features.height;
   if (o.json) {
     console.log(jsonText({
-      customers: features.height,
+      customers,
       method: "dbscan",
       features: columns,
       log1p: logged,
-      eps: spec.eps,
+      eps: db.eps,
       minSamples,
       epsReason,
       clusters: run.clusters,
@@ -205,10 +169,10 @@ async function runDbscan(o: OptionValues, columns: string[]): Promise<void> {
     }));
     return;
   }
-  console.log(`${fmtInt(features.height)} customers; features ${columns.join(", ")}` + (logged.length ? ` (log1p: ${logged.join(", ")})` : "") +
-    `, standardised; DBSCAN with eps = ${Number(spec.eps.toPrecision(6))}, minSamples = ${minSamples} (${epsReason.replace(/\.$/, "")})`);
+  console.log(`${fmtInt(customers)} customers; features ${columns.join(", ")}` + (logged.length ? ` (log1p: ${logged.join(", ")})` : "") +
+    `, standardised; DBSCAN with eps = ${Number(db.eps.toPrecision(6))}, minSamples = ${minSamples} (${epsReason.replace(/\.$/, "")})`);
   console.log(`${run.clusters} cluster${run.clusters === 1 ? "" : "s"}, ${fmtInt(run.noise)} noise point${run.noise === 1 ? "" : "s"}, ${fmtInt(run.core ?? 0)} core points; sizes ${run.sizes.join(" ")}`);
   console.log(`silhouette ${run.silhouette.value === null ? "-" : run.silhouette.value.toFixed(3)} ${run.silhouette.note}`);
   for (const g of groups) console.log(clusterLine(g));
-  if (o.out) console.log(`wrote ${fmtInt(features.height)} customers in ${run.clusters} cluster${run.clusters === 1 ? "" : "s"} and noise (-1) to ${o.out}`);
+  if (o.out) console.log(`wrote ${fmtInt(customers)} customers in ${run.clusters} cluster${run.clusters === 1 ? "" : "s"} and noise (-1) to ${o.out}`);
 }

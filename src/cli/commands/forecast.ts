@@ -1,10 +1,9 @@
 /** retail-lab forecast: daily forecasts with backtests, intervals and held-out scores. */
 import { cleanDataset } from "../../clean/index";
 import { UserError } from "../../errors";
-import { forecastMany, succeededForecasts, holdoutMase, meanHoldoutMase, pooledCoverage, forecastTable, type FailedForecast, type SeriesForecast } from "../../forecasts/index";
+import { succeededForecasts, holdoutMase, meanHoldoutMase, pooledCoverage, forecastTable, type BatchProgress, type FailedForecast, type SeriesForecast } from "../../forecasts/index";
 import { writeCsv } from "../../io/index";
-import { requireProductColumn } from "../../model";
-import { detectClosedDays, productSeries, revenueSeries, topProductsByUnits, type DailySeries } from "../../series/index";
+import { dailyForecasts } from "../../pipelines/index";
 import { intOption, type Command } from "../args";
 import { dataOptions, datasetFromOptions } from "../data-options";
 
@@ -34,13 +33,13 @@ export function parseProducts(text: string): { top: number } | { codes: string[]
 }
 
 /** A progress bar on stderr when it is a terminal (silent in pipes, logs and tests). */
-function progressBar(total: number) {
+function progressBar() {
   if (!process.stderr.isTTY) return () => undefined;
-  return (p: { done: number; seriesId: string }) => {
+  return ({ done, total, seriesId }: BatchProgress) => {
     const width = 30;
-    const filled = Math.round((width * p.done) / total);
-    process.stderr.write(`\r[${"#".repeat(filled)}${".".repeat(width - filled)}] ${p.done}/${total} ${p.seriesId.slice(0, 20).padEnd(20)}`);
-    if (p.done === total) process.stderr.write("\n");
+    const filled = Math.round((width * done) / total);
+    process.stderr.write(`\r[${"#".repeat(filled)}${".".repeat(width - filled)}] ${done}/${total} ${seriesId.slice(0, 20).padEnd(20)}`);
+    if (done === total) process.stderr.write("\n");
   };
 }
 
@@ -66,20 +65,7 @@ export const forecastCommand: Command = {
     const levels = parseLevels(String(o.level ?? "80,95"));
     const which = parseProducts(String(o.products ?? "top:50"));
     const dataset = await datasetFromOptions(o, null);
-    if (target === "units") requireProductColumn(dataset.transactions, "a forecast of units per product (--target revenue forecasts the shop's daily revenue)");
-    const sales = cleanDataset(dataset).sales;
-    const calendar = detectClosedDays(revenueSeries(sales));
-    let series: DailySeries[];
-    if (target === "revenue") series = [revenueSeries(sales)];
-    else {
-      const codes = "top" in which ? topProductsByUnits(sales, which.top) : which.codes;
-      if (codes.length === 0) throw new UserError(`${dataset.source} has no product sales to forecast.`);
-      const known = new Set(sales.getColumn("stockCode").unique().toArray() as string[]);
-      const unknown = codes.filter((c) => !known.has(c));
-      if (unknown.length) throw new UserError(`No sales of product(s) ${unknown.join(", ")} in ${dataset.source}.`);
-      series = productSeries(sales, codes);
-    }
-    const batch = await forecastMany(series, { horizon, holdout, levels, calendar }, progressBar(series.length));
+    const { batch } = await dailyForecasts(cleanDataset(dataset).sales, { target, products: which, source: dataset.source, horizon, holdout, levels }, progressBar());
     const ok = succeededForecasts(batch);
     if (o.out) {
       writeCsv(String(o.out), forecastTable(ok, levels));
