@@ -4,7 +4,7 @@
  */
 import type { DataFrame } from "nodejs-polars";
 import { UserError } from "../errors";
-import type { ElbowResult, KDistanceCurve, MethodsComparison } from "../clusters/index";
+import { METHOD_TITLES, type ElbowResult, type KDistanceCurve, type MethodsComparison } from "../clusters/index";
 import { crosstab, type Label } from "../clusters/index";
 import type { PcaResult } from "../clusters/index";
 import { PALETTE, type Figure } from "./theme";
@@ -323,7 +323,7 @@ export function kDistanceChart(curve: KDistanceCurve, marks: readonly EpsMark[] 
  * (largest first, as the methods number them), DBSCAN's noise as a grey segment at the end.
  */
 export function methodSizesChart(comparison: MethodsComparison): Figure {
-  const methods = comparison.methods.map((m) => m.spec.method);
+  const methods = comparison.methods.map((m) => METHOD_TITLES[m.spec.method]);
   const most = Math.max(...comparison.methods.map((m) => m.sizes.length));
   const traces: Record<string, unknown>[] = [];
   for (let c = 0; c < most; c++) {

@@ -97,7 +97,7 @@ describe("cluster charts", () => {
     const data = fig(comparison);
     const db = comparison.methods[1];
     expect(data.map((t) => t.name)).toEqual([...Array.from({ length: Math.max(2, db.clusters) }, (_, c) => `cluster ${c}`), ...(db.noise > 0 ? ["noise"] : [])]);
-    expect(data[0].y).toEqual(["kmeans", "dbscan"]);
+    expect(data[0].y).toEqual(["K-Means", "DBSCAN"]);
     expect([data[0].x[0], data[1].x[0]]).toEqual([20, 20]);
     expect(data.reduce((s, t) => s + t.x[1], 0)).toBe(40);
   });
