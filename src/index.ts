@@ -46,8 +46,9 @@ export {
   readExperimentTable, segmentBaseline, segmentDesign, segmentSize, windowStart,
   type ExperimentColumns, type SegmentAssignmentOptions, type SegmentBaseline, type SegmentDesign, type SegmentWindow,
   dailyForecasts, forecastInputs, type DailyForecasts, type ForecastInputs, type ForecastInputsOptions,
-  CLUSTER_FEATURES, RFM_FEATURES, clusterChoice, clusterElbow, clusterPreparation, customerClusters, elbowLabels,
+  CLUSTER_FEATURES, RFM_FEATURES, clusterChoice, clusterElbow, clusterPreparation, customerClusters, customerDbscan, elbowLabels,
   type ClusterChoice, type ClusterElbowOptions, type ClusterPreparation, type CustomerClusters, type CustomerClustersOptions,
+  type CustomerDbscan, type CustomerDbscanOptions,
   hasStockLevels, productAuditWithDemand, type ProductAuditWithDemand, type ProductAuditWithDemandOptions,
 } from "./pipelines/index";
 export * from "./display/index";

@@ -4,7 +4,7 @@
  */
 import type { DataFrame } from "nodejs-polars";
 import { UserError } from "../errors";
-import type { ElbowResult } from "../clusters/index";
+import { METHOD_TITLES, type ElbowResult, type KDistanceCurve, type MethodsComparison } from "../clusters/index";
 import { crosstab, type Label } from "../clusters/index";
 import type { PcaResult } from "../clusters/index";
 import { PALETTE, type Figure } from "./theme";
@@ -271,6 +271,83 @@ export function crosstabHeatmapChart(
       title: { text: options.title ?? "Crosstab" },
       xaxis: { title: { text: options.columnTitle ?? "" }, type: "category", automargin: true },
       yaxis: { title: { text: options.rowTitle ?? "" }, type: "category", autorange: "reversed", automargin: true },
+    },
+  };
+}
+
+/** A radius marked on a k-distance chart: its value and what it is (legend text). */
+export interface EpsMark {
+  eps: number;
+  label: string;
+}
+
+/** 1st, 2nd, 3rd, 4th, ..., 11th, 12th, 13th, 21st. */
+function ordinal(k: number): string {
+  const tens = k % 100, ones = k % 10;
+  const suffix = tens >= 11 && tens <= 13 ? "th" : ones === 1 ? "st" : ones === 2 ? "nd" : ones === 3 ? "rd" : "th";
+  return `${k}${suffix}`;
+}
+
+/**
+ * The k-distance chart that helps choose DBSCAN's eps: each customer's distance to its k-th
+ * nearest point (itself first), sorted ascending against its rank, with a dashed horizontal line
+ * per marked eps (the knee proposed, the eps chosen). Customers below a line are core points at
+ * that eps (with minSamples = k); the curve's bend is where dense regions end.
+ */
+export function kDistanceChart(curve: KDistanceCurve, marks: readonly EpsMark[] = []): Figure {
+  const first = curve.rank[0], last = curve.rank[curve.rank.length - 1];
+  return {
+    data: [
+      { type: "scatter", mode: "lines", name: `${curve.k}-distance`, x: curve.rank, y: curve.distance, line: { color: PALETTE[0], width: 2 } },
+      ...marks.map((m, i) => ({
+        type: "scatter",
+        mode: "lines",
+        name: m.label,
+        x: [first, last],
+        y: [m.eps, m.eps],
+        line: { dash: i === 0 ? "dash" : "dot", color: clusterColor(i + 1), width: 1.5 },
+        hoverinfo: "name+y",
+      })),
+    ],
+    layout: {
+      title: { text: `Choosing eps: distance to the ${ordinal(curve.k)} nearest customer (itself first), sorted` },
+      xaxis: { title: { text: `Customers, by their ${curve.k}-distance (of ${curve.n.toLocaleString("en")})` }, automargin: true },
+      yaxis: { title: { text: `${curve.k}-distance (standard deviations)` }, rangemode: "tozero", automargin: true },
+      legend: { orientation: "h", y: -0.2 },
+    },
+  };
+}
+
+/**
+ * Cluster sizes of each method side by side: one horizontal bar per method, stacked by cluster
+ * (largest first, as the methods number them), DBSCAN's noise as a grey segment at the end.
+ */
+export function methodSizesChart(comparison: MethodsComparison): Figure {
+  const methods = comparison.methods.map((m) => METHOD_TITLES[m.spec.method]);
+  const most = Math.max(...comparison.methods.map((m) => m.sizes.length));
+  const traces: Record<string, unknown>[] = [];
+  for (let c = 0; c < most; c++) {
+    traces.push({
+      type: "bar",
+      orientation: "h",
+      name: `cluster ${c}`,
+      y: methods,
+      x: comparison.methods.map((m) => m.sizes[c] ?? 0),
+      marker: { color: clusterColor(c) },
+      hovertemplate: "%{y}: %{x} customers<extra>cluster " + c + "</extra>",
+    });
+  }
+  if (comparison.methods.some((m) => m.noise > 0)) {
+    traces.push({ type: "bar", orientation: "h", name: "noise", y: methods, x: comparison.methods.map((m) => m.noise), marker: { color: "#bbbbbb" } });
+  }
+  return {
+    data: traces,
+    layout: {
+      title: { text: "Cluster sizes by method (largest cluster first)" },
+      barmode: "stack",
+      xaxis: { title: { text: "Customers" }, automargin: true },
+      yaxis: { autorange: "reversed", automargin: true },
+      legend: { orientation: "h", y: -0.2 },
     },
   };
 }

@@ -9,8 +9,8 @@ export {
   type Labels, type LogBins,
 } from "./basic";
 export {
-  clusterColor, clusterHistogramsChart, crosstabHeatmapChart, elbowChart, pcaScatterChart, rfmScatter3dChart,
-  type ClusterHistogramsChartOptions, type CrosstabHeatmapChartOptions, type RfmScatter3dChartOptions,
+  clusterColor, clusterHistogramsChart, crosstabHeatmapChart, elbowChart, kDistanceChart, methodSizesChart, pcaScatterChart, rfmScatter3dChart,
+  type ClusterHistogramsChartOptions, type EpsMark, type CrosstabHeatmapChartOptions, type RfmScatter3dChartOptions,
 } from "./clusters";
 export { dendrogramChart, type DendrogramChartOptions } from "./dendrogram";
 export { percentLabel, repeatCurveChart, retentionHeatmapChart, RETENTION_COLORSCALE } from "./cohorts";

@@ -234,7 +234,9 @@ function allNoiseMessage(flat: FlatPoints, t: KdTree, eps: number, minSamples: n
   const what = `DBSCAN with eps = ${eps} and minSamples = ${minSamples} finds no core point, so all ${fmtInt(flat.n)} customers would be noise`;
   if (minSamples > flat.n) return `${what}: minSamples is above the number of customers; choose minSamples <= ${fmtInt(flat.n)}.`;
   const smallest = kDistancesOf(t, minSamples).reduce((a, b) => Math.min(a, b), Infinity);
-  return `${what}: raise eps to at least ${smallest.toPrecision(4)} (the smallest ${minSamples}-distance) or lower minSamples.`;
+  // Rounded up to 4 significant digits, so that the eps printed does give a core point.
+  const step = 10 ** (Math.floor(Math.log10(smallest)) - 3);
+  return `${what}: raise eps to at least ${(Math.ceil(smallest / step) * step).toPrecision(4)} (the smallest ${minSamples}-distance) or lower minSamples.`;
 }
 
 /** `dbscan` on flattened points. */

@@ -1,9 +1,10 @@
-/** Choosing k: inertia and silhouette for a range of k, and a documented rule to propose one. */
+/** Choosing k: inertia and silhouette for a range of k (K-Means or Ward), and a documented rule to propose one. */
 import { UserError } from "../errors";
 import { kmeansPrepared } from "./kmeans";
 import { prepareKMeans } from "./kmeans-layout";
-import { flattenPoints, type MatrixNames, type Points } from "./matrix";
+import { flattenPoints, type FlatPoints, type MatrixNames, type Points } from "./matrix";
 import { silhouetteSampleFlat, silhouetteScoresFlat } from "./silhouette";
+import { cutWard, wardLinkageFlat } from "./ward";
 
 /** Options of `elbow`. */
 export interface ElbowOptions {
@@ -54,26 +55,15 @@ export interface ElbowResult {
   n: number;
 }
 
+/** One clustering per k, before scoring (`scoredElbow`). */
+type ElbowRun = Omit<ElbowPoint, "silhouette">;
+
 /**
- * Runs `kmeans` for every k from kMin to kMax (same seed and restarts for each) and reports the
- * inertia and the silhouette score of each: the data of an elbow chart. Silhouettes of all k are
- * computed together, exact up to silhouetteSampleSize points, else on one seeded sample.
+ * The elbow figures of clusterings already made: each run's silhouette score (null when k < 2
+ * or k > n - 1), computed together, exact up to `silhouetteSampleSize` points, else on one
+ * seeded sample of that many.
  */
-export function elbow(points: Points, options: ElbowOptions = {}): ElbowResult {
-  const flat = flattenPoints(points, options.names);
-  const { kMin = 1, restarts = 10, seed = 0, maxIterations, tolerance, silhouetteSampleSize = 10_000 } = options;
-  const kMax = options.kMax ?? Math.min(10, flat.n);
-  if (!Number.isInteger(kMin) || !Number.isInteger(kMax) || kMin < 1 || kMax < kMin) {
-    throw new UserError(`kMin = ${kMin} and kMax = ${kMax}: choose whole numbers with 1 <= kMin <= kMax.`);
-  }
-  if (kMax > flat.n) {
-    throw new UserError(`kMax = ${kMax} but only ${flat.n} customers: choose kMax <= ${flat.n}.`);
-  }
-  const prepared = prepareKMeans(flat);
-  const runs = [];
-  for (let k = kMin; k <= kMax; k++) {
-    runs.push(kmeansPrepared(prepared, k, { seed, restarts, maxIterations, tolerance }));
-  }
+function scoredElbow(flat: FlatPoints, runs: readonly ElbowRun[], silhouetteSampleSize: number, seed: number): ElbowResult {
   const scored = runs.filter((r) => r.k >= 2 && r.k <= flat.n - 1);
   const exact = silhouetteSampleSize >= flat.n;
   const labelings = scored.map((r) => r.labels);
@@ -93,6 +83,75 @@ export function elbow(points: Points, options: ElbowOptions = {}): ElbowResult {
     exactSilhouette: exact,
     n: flat.n,
   };
+}
+
+/** Throws a UserError unless 1 <= kMin <= kMax <= n are whole numbers. */
+function checkKRange(kMin: number, kMax: number, n: number): void {
+  if (!Number.isInteger(kMin) || !Number.isInteger(kMax) || kMin < 1 || kMax < kMin) {
+    throw new UserError(`kMin = ${kMin} and kMax = ${kMax}: choose whole numbers with 1 <= kMin <= kMax.`);
+  }
+  if (kMax > n) {
+    throw new UserError(`kMax = ${kMax} but only ${n} customers: choose kMax <= ${n}.`);
+  }
+}
+
+/**
+ * Runs `kmeans` for every k from kMin to kMax (same seed and restarts for each) and reports the
+ * inertia and the silhouette score of each: the data of an elbow chart. Silhouettes of all k are
+ * computed together, exact up to silhouetteSampleSize points, else on one seeded sample.
+ */
+export function elbow(points: Points, options: ElbowOptions = {}): ElbowResult {
+  const flat = flattenPoints(points, options.names);
+  const { kMin = 1, restarts = 10, seed = 0, maxIterations, tolerance, silhouetteSampleSize = 10_000 } = options;
+  const kMax = options.kMax ?? Math.min(10, flat.n);
+  checkKRange(kMin, kMax, flat.n);
+  const prepared = prepareKMeans(flat);
+  const runs = [];
+  for (let k = kMin; k <= kMax; k++) {
+    runs.push(kmeansPrepared(prepared, k, { seed, restarts, maxIterations, tolerance }));
+  }
+  return scoredElbow(flat, runs, silhouetteSampleSize, seed);
+}
+
+/** Options of `wardElbow`. */
+export type WardElbowOptions = Pick<ElbowOptions, "kMin" | "kMax" | "silhouetteSampleSize" | "seed" | "names">;
+
+/**
+ * Sum of squared distances from each point to the centroid of its cluster (labels 0..m-1).
+ * Example: points [0], [2], [5] with labels [0, 0, 1] and centroids [[1], [5]]: 1 + 1 + 0 = 2.
+ */
+function withinSumOfSquares(flat: FlatPoints, labels: readonly number[], centroids: readonly (readonly number[])[]): number {
+  let s = 0;
+  for (let i = 0; i < flat.n; i++) {
+    const c = centroids[labels[i]];
+    for (let j = 0; j < flat.dims; j++) s += (flat.data[i * flat.dims + j] - c[j]) ** 2;
+  }
+  return s;
+}
+
+/**
+ * The elbow figures of Ward's clusters: one linkage (`wardLinkage`, exact and deterministic),
+ * cut at every k from kMin (default 1) to kMax (default 10, or the number of points when
+ * smaller); for each k the within-cluster sum of squares (the "inertia", comparable with
+ * K-Means': Ward merges so as to raise it least), the silhouette score (as `elbow`; the seed
+ * only draws the silhouette sample above `silhouetteSampleSize` points), sizes, canonical labels
+ * and centroids. So `proposeK` proposes a k for Ward as it does for K-Means.
+ *
+ * Example: points [0], [2], [5], [6], k = 2: clusters {0, 2} and {5, 6}, inertia
+ * 1 + 1 + 0.25 + 0.25 = 2.5.
+ */
+export function wardElbow(points: Points, options: WardElbowOptions = {}): ElbowResult {
+  const flat = flattenPoints(points, options.names);
+  const { kMin = 1, seed = 0, silhouetteSampleSize = 10_000 } = options;
+  const kMax = options.kMax ?? Math.min(10, flat.n);
+  checkKRange(kMin, kMax, flat.n);
+  const linkage = wardLinkageFlat(flat);
+  const runs: ElbowRun[] = [];
+  for (let k = kMin; k <= kMax; k++) {
+    const cut = cutWard(flat, linkage, k);
+    runs.push({ k, inertia: withinSumOfSquares(flat, cut.labels, cut.centroids), sizes: cut.sizes, labels: cut.labels, centroids: cut.centroids });
+  }
+  return scoredElbow(flat, runs, silhouetteSampleSize, seed);
 }
 
 /** How `proposeK` picks k. */

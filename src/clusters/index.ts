@@ -11,10 +11,12 @@ export {
 } from "./silhouette";
 export {
   elbow,
+  wardElbow,
   proposeK,
   type ElbowOptions,
   type ElbowPoint,
   type ElbowResult,
+  type WardElbowOptions,
   type ProposedK,
   type ProposeKOptions,
   type ProposeKRule,
@@ -23,6 +25,7 @@ export { pca2, pcaComponents, symmetricEigen, type PcaResult } from "./pca";
 export { adjustedRandIndex, crosstab, type Crosstab, type Label } from "./compare";
 export {
   clusterProfiles,
+  clusterSummaries,
   nameClusters,
   profilesTable,
   CLUSTER_PLAYS,
@@ -59,8 +62,10 @@ export {
 } from "./dbscan";
 export {
   clusterWith,
+  CLUSTER_METHODS,
   compareMethods,
   methodParameters,
+  METHOD_TITLES,
   methodSilhouette,
   methodsTable,
   NOISE,

@@ -39,16 +39,24 @@ export interface MethodLabels {
   clusters: number;
   /** Number of noise points (0 for K-Means and Ward, which put every point in a cluster). */
   noise: number;
+  /** Number of DBSCAN's core points; null for K-Means and Ward, which have none. */
+  core: number | null;
   /** Number of points of each cluster, largest first. */
   sizes: number[];
 }
 
-/** The parameters of a method in words. */
+/** The parameters of a method in words (eps to 4 significant digits). */
 export function methodParameters(spec: MethodSpec): string {
   if (spec.method === "kmeans") return `k = ${spec.k}, best of ${spec.restarts ?? 10} k-means++ restarts, seed ${spec.seed ?? 0}`;
   if (spec.method === "ward") return `k = ${spec.k}`;
-  return `eps = ${spec.eps}, minSamples = ${spec.minSamples}`;
+  return `eps = ${Number(spec.eps.toPrecision(4))}, minSamples = ${spec.minSamples}`;
 }
+
+/** The method names, in the order of the CLI's help. */
+export const CLUSTER_METHODS: readonly ClusterMethod[] = ["kmeans", "ward", "dbscan"];
+
+/** Each method's name in sentences. */
+export const METHOD_TITLES: Readonly<Record<ClusterMethod, string>> = { kmeans: "K-Means", ward: "Ward", dbscan: "DBSCAN" };
 
 /**
  * The clusters of one method on flattened points: K-Means (`kmeans`, seeded), Ward (`wardLinkage`
@@ -58,13 +66,14 @@ export function clusterWithFlat(flat: FlatPoints, spec: MethodSpec): MethodLabel
   const parameters = methodParameters(spec);
   if (spec.method === "dbscan") {
     const r = dbscanFlat(flat, spec.eps, spec.minSamples);
-    return { spec, parameters, labels: r.labels, clusters: r.clusters, noise: r.noise, sizes: r.sizes };
+    const core = r.core.reduce((c, x) => c + (x ? 1 : 0), 0);
+    return { spec, parameters, labels: r.labels, clusters: r.clusters, noise: r.noise, core, sizes: r.sizes };
   }
   checkK(spec.k, flat.n);
   const r = spec.method === "ward"
     ? cutWard(flat, wardLinkageFlat(flat), spec.k)
     : kmeansPrepared(prepareKMeans(flat), spec.k, { seed: spec.seed ?? 0, restarts: spec.restarts ?? 10 });
-  return { spec, parameters, labels: r.labels, clusters: r.sizes.length, noise: 0, sizes: r.sizes };
+  return { spec, parameters, labels: r.labels, clusters: r.sizes.length, noise: 0, core: null, sizes: r.sizes };
 }
 
 /**

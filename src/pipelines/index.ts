@@ -9,7 +9,8 @@ export {
 } from "./experiments";
 export { dailyForecasts, forecastInputs, type DailyForecasts, type ForecastInputs, type ForecastInputsOptions } from "./forecasts";
 export {
-  CLUSTER_FEATURES, RFM_FEATURES, clusterChoice, clusterElbow, clusterPreparation, customerClusters, elbowLabels,
+  CLUSTER_FEATURES, RFM_FEATURES, clusterChoice, clusterElbow, clusterPreparation, customerClusters, customerDbscan, elbowLabels,
   type ClusterChoice, type ClusterElbowOptions, type ClusterPreparation, type CustomerClusters, type CustomerClustersOptions,
+  type CustomerDbscan, type CustomerDbscanOptions,
 } from "./clusters";
 export { hasStockLevels, productAuditWithDemand, type ProductAuditWithDemand, type ProductAuditWithDemandOptions } from "./products";

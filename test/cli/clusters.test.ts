@@ -3,6 +3,9 @@ import { join } from "path";
 import { describe, expect, it } from "vitest";
 import { parseFeatures, parseK } from "../../src/cli/commands/clusters";
 import { REPO_DATA, tempDir, tempFile } from "../helpers";
+import { strings } from "../../src/util/index";
+import { uciCustomers } from "../reference/cluster_features";
+import reference from "../reference/ward_dbscan_uci.json";
 import { cli } from "./run";
 
 const UCI = join(REPO_DATA, "online_retail.csv.gz");
@@ -130,5 +133,102 @@ describe("retail-lab clusters refuses bad input with a sentence, exit 2 and no s
     const r = cli(["clusters", "--input", three, "--k", "1"]);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^ {3}0 {2}All customers +3 customers, 100\.0% of revenue$/m);
+  });
+});
+
+/**
+ * The same partition: each of our clusters is exactly one of theirs and back, noise (-1) only with noise.
+ * Written here, independently of src/clusters/compare.ts.
+ */
+function samePartition(ours: readonly number[], theirs: readonly number[]): boolean {
+  const there = new Map<number, number>(), back = new Map<number, number>();
+  return ours.every((o, i) => {
+    const t = theirs[i];
+    if ((o < 0) !== (t < 0)) return false;
+    if ((there.get(o) ?? t) !== t || (back.get(t) ?? o) !== o) return false;
+    there.set(o, t);
+    back.set(t, o);
+    return true;
+  });
+}
+
+/** customerId,cluster,name rows of an export, checked against the customers' order of the reference. */
+function exportedClusters(file: string, ids: readonly string[]): { clusters: number[]; names: string[] } {
+  const lines = readFileSync(file, "utf8").trim().split("\n");
+  expect(lines[0]).toBe("customerId,cluster,name");
+  const rows = lines.slice(1).map((l) => l.split(","));
+  expect(rows.map((r) => r[0])).toEqual(ids);
+  return { clusters: rows.map((r) => Number(r[1])), names: rows.map((r) => r[2]) };
+}
+
+// Expected figures: scikit-learn 1.2.1 on the same customers (test/reference/ward_dbscan_uci.py, whose
+// input hash test/clusters/ward.test.ts checks): AgglomerativeClustering(linkage="ward") and DBSCAN.
+describe("retail-lab clusters --method ward|dbscan on UCI Online Retail, against scikit-learn", () => {
+  const ids = strings(uciCustomers().features, "customerId");
+  const dir = tempDir();
+
+  it("--method ward --k 2..5 --json: scikit-learn's sizes per k, and its partition in --out for one k", () => {
+    const r = cli(["clusters", "--input", UCI, "--method", "ward", "--k", "2..5", "--json"]);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json).toMatchObject({ customers: 4338, method: "ward", features: ["recency", "frequency", "monetary"] });
+    expect(json.elbow.map((p: { k: number; sizes: number[] }) => [p.k, p.sizes])).toEqual(
+      reference.ward.filter((w) => w.k <= 5).map((w) => [w.k, w.sizes]),
+    );
+    // undoing a merge of height h lowers the within-cluster sum of squares by h^2 / 2 (scipy's highest heights)
+    const top = [...reference.wardTopHeights].reverse();
+    for (const p of json.elbow) expect(p.inertia).toBeCloseTo(3 * 4338 - top.slice(0, p.k - 1).reduce((s, h) => s + (h * h) / 2, 0), 2);
+    const out = join(dir, "ward4.csv");
+    const one = cli(["clusters", "--input", UCI, "--method", "ward", "--k", "4", "--out", out]);
+    expect(one.status).toBe(0);
+    expect(one.stdout).toContain("Ward linkage (exact)");
+    expect(one.stdout).toContain(`wrote 4,338 customers in 4 clusters to ${out}`);
+    expect(samePartition(exportedClusters(out, ids).clusters, reference.ward[2].labels)).toBe(true);
+  });
+
+  it("--method dbscan --eps 0.3 --min-samples 10: scikit-learn's clusters, noise, core points and labels, noise as -1", () => {
+    const sk = reference.dbscan.find((d) => d.eps === 0.3 && d.minSamples === 10)!;
+    const out = join(dir, "dbscan.csv");
+    const r = cli(["clusters", "--input", UCI, "--method", "dbscan", "--eps", "0.3", "--min-samples", "10", "--json", "--out", out]);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json).toMatchObject({ customers: 4338, method: "dbscan", eps: 0.3, minSamples: 10, clusters: sk.clusters, noise: sk.noise, core: sk.core, sizes: sk.sizes });
+    expect(json.silhouetteOver).toBe(`over the ${(4338 - sk.noise).toLocaleString("en")} customers in clusters (${sk.noise} noise points left out), exact`);
+    const exported = exportedClusters(out, ids);
+    expect(samePartition(exported.clusters, sk.labels)).toBe(true);
+    expect(new Set(exported.names.filter((_, i) => exported.clusters[i] < 0))).toEqual(new Set(["Noise"]));
+    expect(json.groups.map((g: { cluster: number; size: number }) => [g.cluster, g.size])).toEqual([...sk.sizes.map((s, c) => [c, s]), [-1, sk.noise]]);
+  });
+
+  it("--method dbscan without eps: minSamples 2 x 3 features, eps at the knee of the 6-distance curve", () => {
+    const { points } = uciCustomers();
+    // brute force: each customer's 6th nearest (itself first), sorted; Kneedle: the rank farthest below
+    // the chord of the curve rescaled to [0, 1] on both axes
+    const sixth = (p: number[]) => {
+      const best: number[] = []; // the 6 smallest distances, ascending
+      for (const q of points) {
+        const d = Math.sqrt(p.reduce((s, x, j) => s + (x - q[j]) ** 2, 0));
+        if (best.length === 6 && d >= best[5]) continue;
+        best.splice(best.findIndex((b) => b > d) === -1 ? best.length : best.findIndex((b) => b > d), 0, d);
+        if (best.length > 6) best.pop();
+      }
+      return best[5];
+    };
+    const kd = points.map(sixth).sort((a, b) => a - b);
+    const n = kd.length;
+    let knee = 0;
+    kd.forEach((d, i) => {
+      const gap = (i2: number) => i2 / (n - 1) - (kd[i2] - kd[0]) / (kd[n - 1] - kd[0]);
+      if (gap(i) > gap(knee)) knee = i;
+    });
+    const r = cli(["clusters", "--input", UCI, "--method", "dbscan", "--json"]);
+    expect(r.status).toBe(0);
+    const json = JSON.parse(r.stdout);
+    expect(json.minSamples).toBe(6);
+    expect(json.eps).toBeCloseTo(kd[knee], 12);
+    expect(json.epsReason).toMatch(/^eps = \d\.\d+ is the knee of the 6-distance curve \(Kneedle\)/);
+    expect(json.noise + json.sizes.reduce((a: number, b: number) => a + b, 0)).toBe(4338);
   });
 });

@@ -1,7 +1,7 @@
 import pl from "nodejs-polars";
 import { describe, expect, it } from "vitest";
-import { clusterColor, clusterHistogramsChart, crosstabHeatmapChart, elbowChart, pcaScatterChart, rfmScatter3dChart } from "../../src/charts/clusters";
-import { elbow, pca2 } from "../../src/clusters";
+import { clusterColor, clusterHistogramsChart, crosstabHeatmapChart, elbowChart, kDistanceChart, methodSizesChart, pcaScatterChart, rfmScatter3dChart } from "../../src/charts/clusters";
+import { compareMethods, elbow, kDistanceCurve, pca2 } from "../../src/clusters";
 import { blobs, userErrorOf } from "./helpers";
 
 type Trace = Record<string, any>;
@@ -80,4 +80,27 @@ describe("cluster charts", () => {
     const rows = crosstabHeatmapChart(a, b, { normalize: "row" });
     expect((rows.data as Trace[])[0].z).toEqual([[50, 50], [100 / 3, 200 / 3]]);
   });
+
+  it("k-distance chart: the sorted curve by rank, and a horizontal line per marked eps", () => {
+    // k-distances [1, 8, 1, 1] sorted: 1, 1, 1, 8 at ranks 1..4
+    const fig = kDistanceChart(kDistanceCurve([1, 8, 1, 1], 2), [{ eps: 1, label: "knee" }, { eps: 3, label: "chosen" }]);
+    const [curve, knee, chosen] = fig.data as Trace[];
+    expect([curve.x, curve.y]).toEqual([[1, 2, 3, 4], [1, 1, 1, 8]]);
+    expect([knee.name, knee.x, knee.y]).toEqual(["knee", [1, 4], [1, 1]]);
+    expect([chosen.name, chosen.y]).toEqual(["chosen", [3, 3]]);
+    expect((fig.layout as Layout).title).toEqual({ text: "Choosing eps: distance to the 2nd nearest customer (itself first), sorted" });
+  });
+
+  it("method sizes chart: one stacked bar per method, a segment per cluster, noise last", () => {
+    // 40 points in two blobs of 20 (features above): K-Means k = 2 gives 20 and 20.
+    const comparison = compareMethods(features, { methods: [{ method: "kmeans", k: 2 }, { method: "dbscan", eps: 0.5, minSamples: 3 }] });
+    const data = fig(comparison);
+    const db = comparison.methods[1];
+    expect(data.map((t) => t.name)).toEqual([...Array.from({ length: Math.max(2, db.clusters) }, (_, c) => `cluster ${c}`), ...(db.noise > 0 ? ["noise"] : [])]);
+    expect(data[0].y).toEqual(["K-Means", "DBSCAN"]);
+    expect([data[0].x[0], data[1].x[0]]).toEqual([20, 20]);
+    expect(data.reduce((s, t) => s + t.x[1], 0)).toBe(40);
+  });
 });
+
+const fig = (c: Parameters<typeof methodSizesChart>[0]) => methodSizesChart(c).data as Trace[];

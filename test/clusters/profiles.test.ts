@@ -1,6 +1,6 @@
 import pl from "nodejs-polars";
 import { describe, expect, it } from "vitest";
-import { clusterProfiles, nameClusters, profilesTable, CLUSTER_PLAYS, type ClusterProfile } from "../../src/clusters";
+import { clusterProfiles, clusterSummaries, nameClusters, profilesTable, CLUSTER_PLAYS, type ClusterProfile } from "../../src/clusters";
 import { userErrorOf } from "./helpers";
 
 const customers = pl.DataFrame({
@@ -84,5 +84,17 @@ describe("nameClusters", () => {
 
   it("needs recency, frequency and monetary among the profiled features", () => {
     expect(userErrorOf(() => nameClusters(clusterProfiles(customers, labels, { columns: ["recency"] })))).toMatch(/no feature "frequency"/);
+  });
+});
+
+describe("clusterSummaries", () => {
+  it("writes one sentence per named cluster from its profile", () => {
+    // cluster 1 = a, b, e: 3 of 5 customers, revenue 180 of 210 = 85.7%; medians 20, 3, 50
+    const profiles = clusterProfiles(customers, labels);
+    expect(clusterSummaries(profiles, [{ cluster: 1, name: "VIP", play: "Reward." }, { cluster: 0, name: "Noise", play: "Read them" }])).toEqual([
+      "**VIP** (cluster 1): 3 customers (60.0%) bringing 85.7% of revenue; median 20 days since the last order, 3 orders, £50 spent. Play: Reward.",
+      "**Noise** (cluster 0): 2 customers (40.0%) bringing 14.3% of revenue; median 250 days since the last order, 1 order, £15 spent. Play: Read them.",
+    ]);
+    expect(() => clusterSummaries(profiles, [{ cluster: 7, name: "x", play: "y" }])).toThrow("cluster 7 has no profile");
   });
 });

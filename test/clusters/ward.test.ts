@@ -12,6 +12,7 @@ import {
   cutLinkage,
   cutWard,
   wardClusters,
+  wardElbow,
   wardLinkage,
   type WardMerge,
 } from "../../src/clusters/index";
@@ -187,6 +188,24 @@ describe("bad input", () => {
   });
 });
 
+describe("Ward's elbow figures", () => {
+  it("give the within-cluster sum of squares and silhouette of each cut", () => {
+    // [0], [2], [5], [6]: k = 2 gives {0, 2} (mean 1) and {5, 6} (mean 5.5): 1 + 1 + 0.25 + 0.25 = 2.5;
+    // k = 1: mean 3.25, 10.5625 + 1.5625 + 3.0625 + 7.5625 = 22.75.
+    const e = wardElbow([[0], [2], [5], [6]], { kMin: 1, kMax: 3 });
+    expect(e.points.map((p) => [p.k, p.inertia, p.sizes])).toEqual([[1, 22.75, [4]], [2, 2.5, [2, 2]], [3, 0.5, [2, 1, 1]]]);
+    expect(e.points[0].silhouette).toBeNull();
+    // k = 2: a(0) = 2, b(0) = (5 + 6) / 2 = 5.5: s = 3.5 / 5.5; a(2) = 2, b(2) = 3.5: 1.5 / 3.5;
+    // a(5) = 1, b(5) = 4: 3 / 4; a(6) = 1, b(6) = 5: 4 / 5.
+    expect(e.points[1].silhouette).toBeCloseTo((3.5 / 5.5 + 1.5 / 3.5 + 3 / 4 + 4 / 5) / 4, 12);
+    expect(e.exactSilhouette).toBe(true);
+  });
+
+  it("refuses a k range beyond the customers", () => {
+    expect(userErrorOf(() => wardElbow([[0], [1]], { kMin: 1, kMax: 3 }))).toBe("kMax = 3 but only 2 customers: choose kMax <= 2.");
+  });
+});
+
 describe("Ward on the UCI customers", () => {
   const { features, points } = uciCustomers();
   const result = wardClusters(points, { kMin: 2, kMax: 6 });
@@ -237,6 +256,18 @@ describe("Ward on the UCI customers", () => {
     const back = new Array<number>(points.length);
     order.forEach((i, r) => (back[i] = shuffled.labels[r]));
     expect(back).toEqual(result.cuts[3].labels);
+  });
+
+  it("has within-cluster sums of squares that match scipy's merge heights, and scikit-learn's clusters", () => {
+    // Standardised features: the total sum of squares is 3 features x 4,338 customers = 13,014; undoing a
+    // merge of height h lowers it by h^2 / 2, so at k it is 13,014 - the k - 1 highest scipy heights^2 / 2.
+    const e = wardElbow(points, { kMin: 2, kMax: 6 });
+    const top = [...reference.wardTopHeights].reverse();
+    e.points.forEach((p, i) => {
+      const undone = top.slice(0, p.k - 1).reduce((s, h) => s + (h * h) / 2, 0);
+      expect(p.inertia).toBeCloseTo(3 * 4338 - undone, 6);
+      expect(adjustedRandIndex(p.labels, reference.ward[i].labels)).toBe(1);
+    });
   });
 
   it("has heights that never decrease, and cuts between them", () => {
