@@ -11,35 +11,35 @@ import type { Command, OptionSpec, OptionValues } from "./args";
 /**
  * --input, --map, --customers, --products. A command that does not read customer profiles or a
  * product catalogue says so (`customers: false`, `products: false`): the option is then refused
- * with a sentence instead of being loaded and ignored. `catalog` renames the catalogue option
+ * with a sentence instead of being loaded and ignored. `catalogue` renames the catalogue option
  * (for a command where --products means something else).
  */
-export function dataOptions(uses: { customers: boolean; products: boolean; catalog?: string }): OptionSpec[] {
+export function dataOptions(uses: { customers: boolean; products: boolean; catalogue?: string }): OptionSpec[] {
   return [
     { name: "input", value: "FILE|DIR", help: "transactions file (CSV, .csv.gz, Parquet, .xlsx) or a generated dataset folder; default: the shipped UCI data", input: "transactions" },
     { name: "map", value: "MAP.json", help: "column mapping for files of another layout (see README)", input: "mapping" },
     { name: "customers", value: "FILE", help: "customer profiles table", input: "customers", unused: !uses.customers },
-    { name: uses.catalog ?? "products", value: "FILE", help: "product catalogue table", input: "products", unused: !uses.products },
+    { name: uses.catalogue ?? "products", value: "FILE", help: "product catalogue table", input: "products", unused: !uses.products },
   ];
 }
 
 /**
  * The files the data options name: the dataset folder's files, or the file given (the shipped
- * data by default). `catalog` is the name of the catalogue option (null: the command has none).
+ * data by default). `catalogue` is the name of the catalogue option (null: the command has none).
  */
-export function dataFiles(o: OptionValues, catalog: string | null = "products"): DatasetFiles {
+export function dataFiles(o: OptionValues, catalogue: string | null = "products"): DatasetFiles {
   const base = o.input ? datasetFiles(String(o.input)) : { transactions: DEFAULT_DATA_FILE };
   return {
     ...base,
     customers: o.customers ? String(o.customers) : base.customers,
-    products: catalog && o[catalog] ? String(o[catalog]) : base.products,
+    products: catalogue && o[catalogue] ? String(o[catalogue]) : base.products,
     mapping: o.map ? String(o.map) : base.mapping,
   };
 }
 
-/** Loads the dataset the options name (`catalog`: see `dataFiles`). */
-export async function datasetFromOptions(o: OptionValues, catalog: string | null = "products"): Promise<Dataset> {
-  return loadDatasetAsync(dataFiles(o, catalog));
+/** Loads the dataset the options name (`catalogue`: see `dataFiles`). */
+export async function datasetFromOptions(o: OptionValues, catalogue: string | null = "products"): Promise<Dataset> {
+  return loadDatasetAsync(dataFiles(o, catalogue));
 }
 
 /** Loads and cleans the dataset the options name. */
@@ -75,8 +75,8 @@ export function refuseUnsafeOutput(command: Command, o: OptionValues): void {
   if (output.output === "dir") refuseUnsafeTarget(out, "dir");
   for (const t of targets) refuseUnsafeTarget(t);
   if (!command.options.some((s) => s.input)) return;
-  const catalog = command.options.find((s) => s.input === "products" && !s.unused)?.name ?? null;
-  const files = dataFiles(o, catalog);
+  const catalogue = command.options.find((s) => s.input === "products" && !s.unused)?.name ?? null;
+  const files = dataFiles(o, catalogue);
   const inputs = [files.transactions, files.customers, files.products, typeof files.mapping === "string" ? files.mapping : undefined]
     .filter((f): f is string => f !== undefined);
   for (const t of targets) {
