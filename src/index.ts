@@ -74,7 +74,7 @@ export {
 export {
   ALWAYS_OPEN, dailyProductUnits, dailyRevenue, fromFirstSale, productSeries, revenueSeries, seriesDays, seriesFrame,
   seriesFromFrame, topProductsByUnits, closedMask, detectClosedDays, isClosedDay, DEMAND_CLASS_CUTOFFS,
-  classifyDemand, closedDaysFrame, demandClassFrame, monthOfYearProfile, monthlyTotals, movingAverage, trendFrame,
+  classifyDemand, closedDaysFrame, demandClassFrame, monthOfYearProfile, monthlyTotals, completeMonthlyTotals, movingAverage, trendFrame,
   weekdayProfile, weekdayShareMatrix, type DailySeries, type ClosedRun, type TradingCalendar, type ClosedDayOptions,
   type DemandClass, type DemandProfile,
 } from "./series/index";
