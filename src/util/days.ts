@@ -28,7 +28,7 @@ export function daysBetween(from: number | Date, to: number | Date): number {
 
 /** The ISO day ("YYYY-MM-DD") of a day number. Example: 0 -> "1970-01-01". */
 export function isoDayOfNumber(day: number): string {
-  return new Date(day * DAY_MS).toISOString().slice(0, 10);
+  return new Date(day * DAY_MS).toISOString().split("T")[0]; // not slice(0, 10): years past 9999 print as +010000
 }
 
 /** The ISO day ("YYYY-MM-DD") of a timestamp or Date. */
