@@ -14,11 +14,11 @@ import type { Command, OptionSpec, OptionValues } from "./args";
 /**
  * --input, --table, --query, --map, --customers, --products. A command that does not read
  * customer profiles or a product catalogue says so (`customers: false`, `products: false`): the
- * option is then refused with a sentence instead of being loaded and ignored. `catalog` renames
+ * option is then refused with a sentence instead of being loaded and ignored. `catalogue` renames
  * the catalogue option (for a command where --products means something else), `sourceQuery`
  * the database query option (for a command where --query means something else).
  */
-export function dataOptions(uses: { customers: boolean; products: boolean; catalog?: string; sourceQuery?: string }): OptionSpec[] {
+export function dataOptions(uses: { customers: boolean; products: boolean; catalogue?: string; sourceQuery?: string }): OptionSpec[] {
   return [
     {
       name: "input", value: "FILE|DIR|URL",
@@ -29,20 +29,20 @@ export function dataOptions(uses: { customers: boolean; products: boolean; catal
     { name: uses.sourceQuery ?? "query", value: '"SELECT ..."', help: "with a postgresql:// --input: a SELECT whose rows are the transactions (run read-only)" },
     { name: "map", value: "MAP.json", help: "column mapping for files of another layout, or for the database's column names (see README)", input: "mapping" },
     { name: "customers", value: "FILE", help: "customer profiles table", input: "customers", unused: !uses.customers },
-    { name: uses.catalog ?? "products", value: "FILE", help: "product catalogue table", input: "products", unused: !uses.products },
+    { name: uses.catalogue ?? "products", value: "FILE", help: "product catalogue table", input: "products", unused: !uses.products },
   ];
 }
 
 /**
  * The files the data options name: the dataset folder's files, or the file given (the shipped
- * data by default). `catalog` is the name of the catalogue option (null: the command has none).
+ * data by default). `catalogue` is the name of the catalogue option (null: the command has none).
  */
-export function dataFiles(o: OptionValues, catalog: string | null = "products"): DatasetFiles {
+export function dataFiles(o: OptionValues, catalogue: string | null = "products"): DatasetFiles {
   const base = o.input ? datasetFiles(String(o.input)) : { transactions: DEFAULT_DATA_FILE };
   return {
     ...base,
     customers: o.customers ? String(o.customers) : base.customers,
-    products: catalog && o[catalog] ? String(o[catalog]) : base.products,
+    products: catalogue && o[catalogue] ? String(o[catalogue]) : base.products,
     mapping: o.map ? String(o.map) : base.mapping,
   };
 }
@@ -68,15 +68,15 @@ export function databaseSource(o: OptionValues, queryOption = "query"): SourceSp
 }
 
 /**
- * Loads the dataset the options name (`catalog`: see `dataFiles`; `queryOption`: see
+ * Loads the dataset the options name (`catalogue`: see `dataFiles`; `queryOption`: see
  * `databaseSource`): files through the loader, a database source by reading its rows and typing
  * them with the same loader.
  */
-export async function datasetFromOptions(o: OptionValues, catalog: string | null = "products", queryOption = "query"): Promise<Dataset> {
+export async function datasetFromOptions(o: OptionValues, catalogue: string | null = "products", queryOption = "query"): Promise<Dataset> {
   const source = databaseSource(o, queryOption);
-  if (!source) return loadDatasetAsync(dataFiles(o, catalog));
-  const files = dataFiles({ ...o, input: undefined }, catalog);
-  return databaseDataset(source, { customers: o.customers ? files.customers : undefined, products: catalog && o[catalog] ? files.products : undefined });
+  if (!source) return loadDatasetAsync(dataFiles(o, catalogue));
+  const files = dataFiles({ ...o, input: undefined }, catalogue);
+  return databaseDataset(source, { customers: o.customers ? files.customers : undefined, products: catalogue && o[catalogue] ? files.products : undefined });
 }
 
 /**
@@ -123,8 +123,8 @@ export function refuseUnsafeOutput(command: Command, o: OptionValues): void {
   if (output.output === "dir") refuseUnsafeTarget(out, "dir");
   for (const t of targets) refuseUnsafeTarget(t);
   if (!command.options.some((s) => s.input)) return;
-  const catalog = command.options.find((s) => s.input === "products" && !s.unused)?.name ?? null;
-  const files = dataFiles(o, catalog);
+  const catalogue = command.options.find((s) => s.input === "products" && !s.unused)?.name ?? null;
+  const files = dataFiles(o, catalogue);
   const inputs = [files.transactions, files.customers, files.products, typeof files.mapping === "string" ? files.mapping : undefined]
     .filter((f): f is string => f !== undefined);
   for (const t of targets) {

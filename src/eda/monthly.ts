@@ -1,6 +1,6 @@
 /** Monthly sales metrics: how the business moves month by month. */
 import pl, { type DataFrame } from "nodejs-polars";
-import { moneySum } from "../util/index";
+import { moneySum, numbers, strings } from "../util/index";
 
 /**
  * One row per calendar month of the sales table (`amount` = quantity x unit price):
@@ -56,6 +56,45 @@ export function peakMonth(monthly: DataFrame, lastSale: Date): PeakMonth {
   for (let i = 1; i < n; i++) if (revenue[i] > revenue[best]) best = i;
   const mean = revenue.slice(0, n).reduce((a, b) => a + b, 0) / n;
   return { month: months[best], revenue: revenue[best], ratioToMean: revenue[best] / mean, partialMonth: partial };
+}
+
+/** How revenue grew from the quietest complete month to the peak (see `growthDrivers`). */
+export interface GrowthDrivers {
+  /** the quietest and the peak complete months */
+  from: string;
+  to: string;
+  /** to / from of revenue, orders and average order value (revenueRatio = ordersRatio x orderValueRatio) */
+  revenueRatio: number;
+  ordersRatio: number;
+  orderValueRatio: number;
+  /** the larger of the two factors: "orders" (more orders) or "order value" (bigger orders) */
+  driver: "orders" | "order value";
+}
+
+/**
+ * Where the growth from the quietest to the peak month of `monthlyMetrics(sales)` comes from:
+ * revenue = orders x average order value, so the revenue ratio splits into an orders ratio and an
+ * order-value ratio; the driver is the larger one. The last month is left out when the sales stop
+ * inside it (`lastSale`), as in `peakMonth`. Null with fewer than two complete months.
+ * Example: January 2 orders of £9.50, February 4 of £12 -> orders x2, order value x1.26: "orders".
+ */
+export function growthDrivers(monthly: DataFrame, lastSale: Date): GrowthDrivers | null {
+  const months = strings(monthly, "month");
+  const n = endsMidMonth(lastSale) ? months.length - 1 : months.length;
+  if (n < 2) return null;
+  const complete = monthly.head(n);
+  const revenue = numbers(complete, "revenue"), orders = numbers(complete, "orders");
+  let lo = 0, hi = 0;
+  for (let i = 1; i < n; i++) {
+    if (revenue[i] > revenue[hi]) hi = i;
+    if (revenue[i] < revenue[lo]) lo = i;
+  }
+  const ordersRatio = orders[hi] / orders[lo];
+  const orderValueRatio = revenue[hi] / orders[hi] / (revenue[lo] / orders[lo]);
+  return {
+    from: months[lo], to: months[hi], revenueRatio: revenue[hi] / revenue[lo], ordersRatio, orderValueRatio,
+    driver: ordersRatio >= orderValueRatio ? "orders" : "order value",
+  };
 }
 
 /** The latest timestamp of a table's `invoiceDate` column. */

@@ -22,8 +22,8 @@
  */
 import pl, { type DataFrame } from "nodejs-polars";
 import { UserError } from "../errors";
-import { fmtDate, DAY_MS, dayNumberExpr, lastDayNumber } from "../util/index";
-import type { Catalogue } from "./catalogue";
+import { fmtDate, DAY_MS, dayNumberExpr, lastDayNumber, numbers, strings } from "../util/index";
+import type { Catalogue, CatalogueEntry } from "./catalogue";
 
 
 /** A list of stock codes with its length, for the data issues of a result. */
@@ -142,30 +142,14 @@ function forecastEntries(f: DailyUnitsForecast | undefined): [string, number][] 
   return Object.entries(f as Record<string, number>);
 }
 
-/**
- * Velocity, days of cover, the at-risk and the clearance lists (see the module comment), for the
- * products of a performance table (`productPerformance`: needs stockCode, description, revenue,
- * abcClass, quadrant) and of an optional catalogue. Without stock levels the result says so
- * (`hasStock` false) and days of cover are null.
- */
-export function stockAlignment(sales: DataFrame, performance: DataFrame, catalogue: Catalogue | undefined, options: StockAlignmentOptions = {}): StockAlignment {
-  const atRiskDays = options.atRiskDays ?? 14;
-  const clearanceDays = options.clearanceDays ?? 365;
-  if (!(atRiskDays > 0)) throw new UserError(`The at-risk threshold must be a positive number of days; got ${atRiskDays}.`);
-  if (!(clearanceDays > 0)) throw new UserError(`The clearance threshold must be a positive number of days; got ${clearanceDays}.`);
-  const window = velocityWindow(sales, options.velocityDays ?? 28, options.end);
-  const velocity = salesVelocity(sales, window);
-  const windowUnits = new Map<string, number>();
-  const vc = velocity.getColumn("stockCode").toArray() as string[];
-  const vu = velocity.getColumn("windowUnits").toArray() as number[];
-  vc.forEach((c, i) => windowUnits.set(c, vu[i]));
+/** One row of the stock table before its figures: a sold product (from the performance table) or a catalogued one never sold. */
+type AuditRow = { stockCode: string; description: string | null; inSales: boolean; inCatalogue: boolean; abcClass: string | null; quadrant: string | null; revenue: number };
 
+/** Phase 1: every sold product, then every catalogued product never sold, by revenue (then code). */
+function auditRows(performance: DataFrame, entries: ReadonlyMap<string, CatalogueEntry>): AuditRow[] {
   const perf = performance.toRecords() as Record<string, unknown>[];
   const sold = new Set(perf.map((r) => String(r.stockCode)));
-  const entries = catalogue?.entries ?? new Map();
-  const hasStock = catalogue?.hasStock ?? false;
-  type Row = { stockCode: string; description: string | null; inSales: boolean; inCatalogue: boolean; abcClass: string | null; quadrant: string | null; revenue: number };
-  const rows: Row[] = perf.map((r) => ({
+  const rows: AuditRow[] = perf.map((r) => ({
     stockCode: String(r.stockCode),
     description: (r.description as string | null) ?? null,
     inSales: true,
@@ -177,18 +161,26 @@ export function stockAlignment(sales: DataFrame, performance: DataFrame, catalog
   for (const e of entries.values()) {
     if (!sold.has(e.stockCode)) rows.push({ stockCode: e.stockCode, description: e.description, inSales: false, inCatalogue: true, abcClass: null, quadrant: null, revenue: 0 });
   }
-  rows.sort((a, b) => b.revenue - a.revenue || (a.stockCode < b.stockCode ? -1 : a.stockCode > b.stockCode ? 1 : 0));
-  const known = new Set(rows.map((r) => r.stockCode));
+  return rows.sort((a, b) => b.revenue - a.revenue || (a.stockCode < b.stockCode ? -1 : a.stockCode > b.stockCode ? 1 : 0));
+}
 
+/** Phase 2: the forecast daily units kept (known codes, finite and >= 0), and the codes refused. */
+function checkedForecast(given: DailyUnitsForecast | undefined, known: ReadonlySet<string>) {
   const forecast = new Map<string, number>();
-  const forecastUnknown: string[] = [], forecastInvalid: string[] = [];
-  for (const [code, units] of forecastEntries(options.forecastDailyUnits)) {
+  const unknown: string[] = [], invalid: string[] = [];
+  for (const [code, units] of forecastEntries(given)) {
     const c = code.trim();
-    if (!known.has(c)) forecastUnknown.push(c);
-    else if (typeof units !== "number" || !Number.isFinite(units) || units < 0) forecastInvalid.push(c);
+    if (!known.has(c)) unknown.push(c);
+    else if (typeof units !== "number" || !Number.isFinite(units) || units < 0) invalid.push(c);
     else forecast.set(c, units);
   }
+  return { forecast, unknown, invalid };
+}
 
+/** Phase 3: each row's velocity, demand, stock, value and days of cover, and the codes each data check flags. */
+function stockFigures(rows: AuditRow[], windowUnits: ReadonlyMap<string, number>, days: number, forecast: ReadonlyMap<string, number>, catalogue: Catalogue | undefined) {
+  const entries = catalogue?.entries ?? new Map<string, CatalogueEntry>();
+  const hasStock = catalogue?.hasStock ?? false;
   const noSales: string[] = [], missingStock: string[] = [], negativeStock: string[] = [];
   const cols = {
     windowUnits: [] as number[], velocity: [] as number[], forecastDailyUnits: [] as (number | null)[], demandRate: [] as number[],
@@ -198,7 +190,7 @@ export function stockAlignment(sales: DataFrame, performance: DataFrame, catalog
   for (const r of rows) {
     const units = windowUnits.get(r.stockCode) ?? 0;
     if (units === 0) noSales.push(r.stockCode);
-    const v = units / window.days;
+    const v = units / days;
     const f = forecast.get(r.stockCode);
     const rate = f ?? v;
     const e = entries.get(r.stockCode);
@@ -237,15 +229,46 @@ export function stockAlignment(sales: DataFrame, performance: DataFrame, catalog
     pl.Series("stockValue", cols.stockValue, pl.Float64),
     pl.Series("daysOfCover", cols.daysOfCover, pl.Float64),
   ]);
+  return { table, noSales, missingStock, negativeStock };
+}
+
+/** Phase 4a: best sellers (class A or Stars) with under `atRiskDays` of cover, the shortest cover first. */
+function atRiskList(table: DataFrame, atRiskDays: number): DataFrame {
   const top = pl.col("abcClass").eq(pl.lit("A")).or(pl.col("quadrant").eq(pl.lit("Stars")));
-  const atRisk = table
+  return table
     .filter(pl.col("daysOfCover").isNotNull().and(pl.col("daysOfCover").lt(atRiskDays)).and(top.fillNull(false)))
     .sort([pl.col("daysOfCover"), pl.col("revenue").mul(-1), pl.col("stockCode")]);
+}
+
+/** Phase 4b: stock with over `clearanceDays` of cover, its excess units and value, the largest stock value first. */
+function clearanceList(table: DataFrame, clearanceDays: number): DataFrame {
   const excess = pl.col("stockLevel").minus(pl.col("demandRate").mul(clearanceDays));
-  const clearance = table
+  return table
     .filter(pl.col("daysOfCover").isNotNull().and(pl.col("daysOfCover").gt(clearanceDays)).and(pl.col("stockLevel").gt(0)))
     .withColumns(excess.alias("excessUnits"), excess.mul(pl.col("unitCost")).alias("excessValue"))
     .sort([pl.col("stockValue").fillNull(-1).mul(-1), pl.col("stockCode")]);
+}
+
+/**
+ * Velocity, days of cover, the at-risk and the clearance lists (see the module comment), for the
+ * products of a performance table (`productPerformance`: needs stockCode, description, revenue,
+ * abcClass, quadrant) and of an optional catalogue. Without stock levels the result says so
+ * (`hasStock` false) and days of cover are null. Phases: the rows (`auditRows`), the forecast
+ * demand kept (`checkedForecast`), the figures and checks per row (`stockFigures`), the two lists.
+ */
+export function stockAlignment(sales: DataFrame, performance: DataFrame, catalogue: Catalogue | undefined, options: StockAlignmentOptions = {}): StockAlignment {
+  const atRiskDays = options.atRiskDays ?? 14;
+  const clearanceDays = options.clearanceDays ?? 365;
+  if (!(atRiskDays > 0)) throw new UserError(`The at-risk threshold must be a positive number of days; got ${atRiskDays}.`);
+  if (!(clearanceDays > 0)) throw new UserError(`The clearance threshold must be a positive number of days; got ${clearanceDays}.`);
+  const window = velocityWindow(sales, options.velocityDays ?? 28, options.end);
+  const velocity = salesVelocity(sales, window);
+  const vu = numbers(velocity, "windowUnits");
+  const windowUnits = new Map(strings(velocity, "stockCode").map((c, i) => [c, vu[i]]));
+  const hasStock = catalogue?.hasStock ?? false;
+  const rows = auditRows(performance, catalogue?.entries ?? new Map());
+  const { forecast, unknown, invalid } = checkedForecast(options.forecastDailyUnits, new Set(rows.map((r) => r.stockCode)));
+  const { table, noSales, missingStock, negativeStock } = stockFigures(rows, windowUnits, window.days, forecast, catalogue);
   const note = hasStock
     ? `Days of cover = stock / ${forecast.size ? "forecast daily units where given, else " : ""}mean daily units over the ${window.days} days ${window.from} to ${window.to}.`
     : `The data has no stock levels${catalogue ? " (the catalogue has no usable stockLevel)" : " (no catalogue)"}: days of cover, the at-risk and the clearance lists need them; sales velocity over the ${window.days} days ${window.from} to ${window.to} is shown alone.`;
@@ -257,14 +280,14 @@ export function stockAlignment(sales: DataFrame, performance: DataFrame, catalog
     clearanceDays,
     forecastProducts: forecast.size,
     table,
-    atRisk,
-    clearance,
+    atRisk: atRiskList(table, atRiskDays),
+    clearance: clearanceList(table, clearanceDays),
     issues: {
       noSalesInWindow: codeList(noSales),
       missingStock: codeList(missingStock),
       negativeStock: codeList(negativeStock),
-      forecastUnknown: codeList(forecastUnknown),
-      forecastInvalid: codeList(forecastInvalid),
+      forecastUnknown: codeList(unknown),
+      forecastInvalid: codeList(invalid),
     },
   };
 }

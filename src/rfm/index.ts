@@ -1,5 +1,16 @@
-export * from "./scores";
-export * from "./segments";
-export * from "./rfm";
-export * from "./summary";
-export * from "./actions";
+export {
+  ranksOf, describeTieRule, tieRuleOf, minRanksOf, scoreOfRank, rankScores, TIE_RULES, type TieRule,
+} from "./scores";
+export {
+  segmentOf, volumeSegment, DEFAULT_SEGMENT_MAP, VOLUME_SEGMENTS, type SegmentRule, type VolumeSegment,
+} from "./segments";
+export {
+  snapshotDate, daysBefore, rfmMeasures, rfmFromMeasures, rfmTable, type RfmRow, type RfmOptions,
+} from "./rfm";
+export {
+  segmentSummary, regionOf, customerCountries, segmentMix, segmentShareBy, volumeSummary, segmentMixMatrix,
+  segmentRow, segmentMoves,
+} from "./summary";
+export {
+  segmentActions,
+} from "./actions";

@@ -7,7 +7,7 @@ import type { DataFrame } from "nodejs-polars";
 import { seriesFrame } from "./daily";
 import { closedMask } from "./closed";
 import { ALWAYS_OPEN, type DailySeries, type TradingCalendar } from "./types";
-import { WEEKDAY_NAMES } from "../util/index";
+import { numbers, strings, WEEKDAY_NAMES } from "../util/index";
 
 /**
  * The weekly shape of `series`: one row per ISO weekday present (1 = Monday ... 7 = Sunday),
@@ -46,6 +46,22 @@ export function monthlyTotals(series: DailySeries): DataFrame {
     .agg(pl.len().cast(pl.Int32).alias("days"), pl.col("value").sum().alias("total"))
     .withColumns(pl.col("total").div(pl.col("days")).alias("meanPerDay"))
     .sort("month");
+}
+
+/**
+ * The rows of `monthlyTotals(series)` whose month the series covers whole (its `days` equal the
+ * days of that calendar month): a series that starts or stops inside a month leaves that month
+ * out, so totals compare like with like. Sorted by month.
+ * Example: 2011-01-30 to 2011-03-01 -> February only (January has 2 of 31 days, March 1 of 31).
+ */
+export function completeMonthlyTotals(series: DailySeries): DataFrame {
+  const totals = monthlyTotals(series);
+  const days = numbers(totals, "days");
+  const whole = strings(totals, "month").map((m, i) => {
+    const [y, mo] = m.split("-").map(Number);
+    return days[i] === new Date(Date.UTC(y, mo, 0)).getUTCDate(); // day 0 of the next month: this month's last day
+  });
+  return totals.filter(pl.Series("whole", whole, pl.Bool));
 }
 
 /**

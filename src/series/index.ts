@@ -20,6 +20,7 @@ export {
   DEMAND_CLASS_CUTOFFS,
   classifyDemand,
   closedDaysFrame,
+  completeMonthlyTotals,
   demandClassFrame,
   monthOfYearProfile,
   monthlyTotals,

@@ -27,6 +27,11 @@ export function fmtShare(share: number | null, digits = 1, missing = "n/a"): str
   return share === null ? missing : fmtPct(share, digits);
 }
 
+/** A figure that may be missing, to `digits` decimals, or `missing` ("n/a" by default) for null. Example: fmtDecimal(1.04321) -> "1.043"; fmtDecimal(null) -> "n/a". */
+export function fmtDecimal(x: number | null, digits = 3, missing = "n/a"): string {
+  return x === null ? missing : x.toFixed(digits);
+}
+
 /** Money with a currency symbol (pounds by default: the UCI shop is British): `£1,234.50`. */
 export function fmtMoney(x: number, symbol = "£", digits = 0): string {
   if (!Number.isFinite(x)) return String(x);

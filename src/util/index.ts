@@ -10,7 +10,7 @@ export {
 } from "./days";
 export { compareIds } from "./ids";
 export { round, shareOrNull, sum, mean } from "./numbers";
-export { fmtInt, fmtNumber, fmtPct, fmtShare, fmtMoney, fmtDate, ordinal, fmtCell } from "./format";
+export { fmtInt, fmtNumber, fmtPct, fmtShare, fmtDecimal, fmtMoney, fmtDate, ordinal, fmtCell } from "./format";
 export { float64Column, numbers, nullableNumbers, strings, nullableStrings, dates, booleans } from "./columns";
 export { MONEY_SCALE, moneySum, moneyTotal } from "./money";
 export { mostFrequentBy } from "./frames";

@@ -69,6 +69,12 @@ export const CLI_CASES: BadInputCase[] = [
     message: "retail-lab forecast: --catalog would be ignored: forecast does not read a product catalogue table; leave it out.",
   },
   {
+    name: "forecast with a catalogue it does not read, under the option's spelling --catalogue",
+    files: { "p.csv": "StockCode,Description\nA1,mug\n" },
+    args: (d) => ["forecast", "--catalogue", join(d, "p.csv")],
+    message: "retail-lab forecast: --catalogue would be ignored: forecast does not read a product catalogue table; leave it out.",
+  },
+  {
     name: "rfm with a product catalogue it does not read",
     files: { "p.csv": "StockCode,Description\nA1,mug\n" },
     args: (d) => ["rfm", "--products", join(d, "p.csv"), "--out", join(d, "rfm.csv")],

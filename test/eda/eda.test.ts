@@ -13,7 +13,7 @@ import pl from "nodejs-polars";
 import { describe, expect, it } from "vitest";
 import {
   basketSizes, busiestSlot, countrySummary, descriptionWords, endsMidMonth, homeVersusRest, lastInvoiceDate, monthlyMetrics,
-  newVersusReturning, ordersByWeekdayHour, overlap, peakMonth, returnsImpact, topProducts, weekdayHourMatrix,
+  growthDrivers, newVersusReturning, ordersByWeekdayHour, overlap, peakMonth, returnsImpact, topProducts, weekdayHourMatrix,
   weekdaysWithoutOrders,
 } from "../../src/eda/index";
 import { numbers, quantile } from "../../src/util/index";
@@ -53,6 +53,22 @@ describe("monthly", () => {
     expect(peakMonth(m, d("2011-02-15T12:30:00"))).toEqual({ month: "2011-01", revenue: 19, ratioToMean: 1, partialMonth: "2011-02" });
     // complete February: peak 49.5 against the mean of 19 and 49.5 = 34.25
     expect(peakMonth(m, d("2011-02-28T17:00:00"))).toEqual({ month: "2011-02", revenue: 49.5, ratioToMean: 49.5 / 34.25, partialMonth: null });
+  });
+});
+
+describe("growthDrivers", () => {
+  const m = monthlyMetrics(sales);
+  it("splits the growth from the quietest to the peak month into orders and order value", () => {
+    // January £19 in 2 orders (£9.50 each), February £49.50 in 2 orders (£24.75): orders x1, order value x2.605
+    expect(growthDrivers(m, d("2011-02-28T17:00:00"))).toEqual({
+      from: "2011-01", to: "2011-02", revenueRatio: 49.5 / 19, ordersRatio: 1, orderValueRatio: 24.75 / 9.5, driver: "order value",
+    });
+  });
+  it("names orders when they grew more, and needs two complete months", () => {
+    // January 2 orders of £9.50, March 4 orders of £12: orders x2, order value x1.263
+    const more = pl.DataFrame({ month: ["2011-01", "2011-03"], revenue: [19, 48], orders: [2, 4] });
+    expect(growthDrivers(more, d("2011-03-31T17:00:00"))?.driver).toBe("orders");
+    expect(growthDrivers(m, d("2011-02-15T12:30:00"))).toBeNull(); // February partial: one complete month
   });
 });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   classifyDemand,
   closedDaysFrame,
+  completeMonthlyTotals,
   demandClassFrame,
   monthOfYearProfile,
   monthlyTotals,
@@ -39,6 +40,17 @@ describe("monthlyTotals and monthOfYearProfile", () => {
     ]);
     expect(rows[0].index as number).toBeCloseTo(1.5 / 2.5, 12);
     expect(rows[1].index as number).toBeCloseTo(3.5 / 2.5, 12);
+  });
+});
+
+describe("completeMonthlyTotals", () => {
+  it("keeps the months the series covers whole", () => {
+    // 2011-01-30 .. 2011-03-01: January 2 of 31 days, February 28 of 28, March 1 of 31
+    const s = { id: "x", start: "2011-01-30", values: Array.from({ length: 31 }, () => 1) };
+    expect(completeMonthlyTotals(s).toRecords()).toEqual([{ month: "2011-02", days: 28, total: 28, meanPerDay: 1 }]);
+    // a leap February: 29 days are whole
+    expect(completeMonthlyTotals({ id: "y", start: "2012-02-01", values: Array.from({ length: 29 }, () => 2) }).toRecords())
+      .toEqual([{ month: "2012-02", days: 29, total: 58, meanPerDay: 2 }]);
   });
 });
 

@@ -1,7 +1,7 @@
 import pl from "nodejs-polars";
 import { describe, expect, it } from "vitest";
 import {
-  compareIds, dayNumberOf, daysBetween, fmtPct, fmtShare, isoDayOf, isoDayOfNumber, median, numbers, nullableNumbers, ordinal,
+  compareIds, dayNumberOf, daysBetween, fmtDecimal, fmtPct, fmtShare, isoDayOf, isoDayOfNumber, median, numbers, nullableNumbers, ordinal,
   parseIsoDay, quantile, quantileSorted, round, shareOrNull, startOfDay, strings, sum,
 } from "../../src/util/index";
 
@@ -64,6 +64,10 @@ describe("ids, numbers, formatting", () => {
     expect(shareOrNull(1, 4)).toBe(0.25);
     expect(shareOrNull(1, 0)).toBeNull();
     expect(fmtShare(null)).toBe("n/a");
+    expect(fmtDecimal(1.04321)).toBe("1.043"); // 3 decimals by default
+    expect(fmtDecimal(0.5, 1)).toBe("0.5");
+    expect(fmtDecimal(null)).toBe("n/a");
+    expect(fmtDecimal(null, 3, "-")).toBe("-");
     expect(fmtPct(0.1234)).toBe("12.3%");
     expect(sum([0.1, 0.2, 0.3])).toBe(0.1 + 0.2 + 0.3);
     expect([1, 2, 3, 4, 11, 12, 13, 21, 22, 101, 111].map(ordinal)).toEqual(["1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "22nd", "101st", "111th"]);

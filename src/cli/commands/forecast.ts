@@ -47,7 +47,9 @@ export const forecastCommand: Command = {
   name: "forecast",
   summary: "forecast daily units per product (or revenue), with backtests, intervals and a held-out score",
   options: [
-    ...dataOptions({ customers: false, products: false, catalog: "catalog" }),
+    ...dataOptions({ customers: false, products: false, catalogue: "catalogue" }),
+    // the spelling of earlier versions, refused the same way
+    { name: "catalog", value: "FILE", help: "product catalogue table", input: "products", unused: true },
     { name: "target", value: "units|revenue", help: "units per product (default) or daily revenue" },
     { name: "products", value: "top:N|CODE,...", help: "which products (default top:50)" },
     { name: "horizon", value: "N", help: "days to forecast (default 28)" },
