@@ -73,6 +73,25 @@ export function mainHelp(commands: Command[] = COMMANDS): string {
   ].join("\n");
 }
 
+/**
+ * Every help page the CLI prints, keyed as bin/retail-lab.js looks them up without loading the
+ * commands: "" (the top-level help), "cmd:NAME" (a command's, `experiment design` with its space),
+ * "group:WORD" (a group word's list of subcommands). The text is static, so the bin keeps it
+ * beside the build (dist/.help.json, gone with the next build) and answers --help from it.
+ */
+export function helpPages(commands: Command[] = COMMANDS): Record<string, string> {
+  const pages: Record<string, string> = { "": mainHelp(commands) };
+  for (const c of commands) {
+    pages[`cmd:${c.name}`] = commandHelp(c);
+    if (c.name.includes(" ")) {
+      const group = c.name.split(" ")[0];
+      const found = findCommand([group], commands);
+      if ("help" in found) pages[`group:${group}`] = found.help;
+    }
+  }
+  return pages;
+}
+
 /** Runs the CLI with arguments (without `node` and the script). */
 export async function run(argv: string[]): Promise<void> {
   const [name] = argv;

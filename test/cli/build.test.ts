@@ -3,7 +3,7 @@
  * fast to start, never stale.
  */
 import { spawnSync } from "child_process";
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from "fs";
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from "fs";
 import { join } from "path";
 import { describe, expect, it } from "vitest";
 import { tempDir } from "../helpers";
@@ -59,6 +59,43 @@ describe("the build", () => {
     writeFileSync(join(root, "src", "version.ts"), 'export const VERSION: string = "edited";\n');
     expect(bin().stdout.trim()).toBe("edited");
     expect(b.builtHash(root)).toBe(b.sourceHash(root));
+  });
+
+  it("answers --help from the pages kept beside the build, and a rebuild drops them", () => {
+    const root = project();
+    // run() and the kept page say different things, so the output tells which one answered
+    writeFileSync(join(root, "src", "cli", "main.ts"), [
+      'import { VERSION } from "../version";',
+      'export function run(): void { console.log(`run: ${VERSION}`); }',
+      'export function helpPages(): Record<string, string> { return { "": `page: ${VERSION}` }; }',
+    ].join("\n") + "\n");
+    mkdirSync(join(root, "bin"));
+    mkdirSync(join(root, "scripts"));
+    copyFileSync(join(ROOT, "bin", "retail-lab.js"), join(root, "bin", "retail-lab.js"));
+    copyFileSync(join(ROOT, "scripts", "build.js"), join(root, "scripts", "build.js"));
+    symlinkSync(join(ROOT, "node_modules"), join(root, "node_modules"));
+    const help = () => spawnSync(process.execPath, [join(root, "bin", "retail-lab.js"), "--help"], { encoding: "utf8" }).stdout.trim();
+    expect(help()).toBe("run: one"); // first --help after a build: the commands answer and the pages are kept
+    expect(existsSync(join(root, "dist", ".help.json"))).toBe(true);
+    expect(help()).toBe("page: one");
+    writeFileSync(join(root, "src", "version.ts"), 'export const VERSION: string = "two";\n');
+    expect(help()).toBe("run: two"); // the rebuild made a new dist/ without the old pages
+    expect(help()).toBe("page: two");
+  });
+
+  it("prints the same help from the kept pages as the commands do", () => {
+    const asks = [["--help"], ["-h"], ["help"], ["rfm", "--help"], ["clv", "-h"], ["inspect", "x.csv", "--help"], ["experiment"], ["experiment", "--help"], ["experiment", "design", "--help"]];
+    const pages = join(ROOT, "dist", ".help.json");
+    for (const args of asks) {
+      rmSync(pages, { force: true });
+      const fromCommands = cli(args);
+      expect(existsSync(pages)).toBe(true);
+      const fromPages = cli(args);
+      expect([fromPages.status, fromPages.stdout, fromPages.stderr]).toEqual([0, fromCommands.stdout, ""]);
+      expect(fromCommands.stdout.length).toBeGreaterThan(100);
+    }
+    // not help: the command runs (and refuses the unknown option)
+    expect(cli(["rfm", "--bogus"]).status).toBe(2);
   });
 
   it("the project's own CLI answers from the build", () => {
