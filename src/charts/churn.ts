@@ -89,7 +89,8 @@ export function calibrationChart(curves: readonly ModelCurves[], title = "Calibr
   return {
     data: [
       ...curves.map((c, i) => ({
-        type: "scatter", mode: "lines+markers", name: c.name,
+        // a model whose every prediction falls in one bin is one point: a marker, no line to draw
+        type: "scatter", mode: c.calibration.length > 1 ? "lines+markers" : "markers", name: c.name,
         x: c.calibration.map((b) => b.meanPredicted), y: c.calibration.map((b) => b.observedRate),
         customdata: c.calibration.map((b) => b.count),
         marker: { color: PALETTE[i % PALETTE.length], size: c.calibration.map((b) => 5 + 3 * Math.sqrt(Math.log10(1 + b.count))) },
