@@ -46,6 +46,8 @@ export interface Command {
   options: OptionSpec[];
   /** combinations in which an option would be ignored, refused before the command runs */
   ignored?: IgnoredOption[];
+  /** lines printed after the options in the command's help (exit codes, for instance) */
+  notes?: string[];
   run(options: OptionValues): Promise<void> | void;
 }
 
@@ -107,7 +109,8 @@ export function commandHelp(command: Command): string {
   const shown = command.options.filter((o) => !o.unused);
   const width = Math.max(...shown.map((o) => `--${o.name}${o.value ? ` ${o.value}` : ""}`.length));
   const lines = shown.map((o) => `  ${`--${o.name}${o.value ? ` ${o.value}` : ""}`.padEnd(width)}  ${o.help}${o.required ? " (required)" : ""}`);
-  return `retail-lab ${command.name}: ${command.summary}\n\nOptions:\n${lines.join("\n")}`;
+  const notes = command.notes?.length ? `\n\n${command.notes.join("\n")}` : "";
+  return `retail-lab ${command.name}: ${command.summary}\n\nOptions:\n${lines.join("\n")}${notes}`;
 }
 
 /**

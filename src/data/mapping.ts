@@ -87,10 +87,10 @@ function suggest(name: string, valid: readonly string[]): string {
   return near ? `; did you mean "${near}"?` : ` (valid: ${valid.join(", ")}).`;
 }
 
-/** The source header for a mapped name that the file lacks: the closest header, or the list. */
-function headerSuggestion(header: string, headers: string[]): string {
+/** The source header for a mapped name that the file lacks: the closest header, or the list (`found`: "Headers", or "Columns" for a database table). */
+function headerSuggestion(header: string, headers: string[], found = "Headers"): string {
   const near = closestName(header, headers);
-  return near ? `; did you mean "${near}"? Headers found: ${headers.join(", ")}.` : `. Headers found: ${headers.join(", ")}.`;
+  return near ? `; did you mean "${near}"? ${found} found: ${headers.join(", ")}.` : `. ${found} found: ${headers.join(", ")}.`;
 }
 
 /**
@@ -104,7 +104,9 @@ export function resolveColumns(headers: string[], wanted: readonly string[], map
   for (const h of headers) if (!byNorm.has(norm(h))) byNorm.set(norm(h), h);
   for (const [canonical, header] of Object.entries(mapping?.columns ?? {})) {
     if (!headers.includes(header)) {
-      throw new UserError(`${file}: the mapping names column "${header}" for ${canonical}, but the file has no such header${headerSuggestion(header, headers)}`);
+      // a database source is labelled by its URL (src/warehouse/source.ts): it has columns, not headers
+      const [lacks, found] = /^postgres(ql)?:\/\//i.test(file) ? ["table has no such column", "Columns"] : ["file has no such header", "Headers"];
+      throw new UserError(`${file}: the mapping names column "${header}" for ${canonical}, but the ${lacks}${headerSuggestion(header, headers, found)}`);
     }
     cols[canonical] = header;
   }

@@ -54,6 +54,11 @@ describe("parseOptions", () => {
     // padded to the longest shown option, "--target A|B" (12), not "--customers FILE" (16): 2 + 2 spaces after "--out FILE"
     expect(commandHelp(command)).toContain("\n  --out FILE    where to write (required)");
   });
+  it("ends the help with the command's notes, after a blank line", () => {
+    const noted = { ...command, notes: ["Exit codes:", "  3  busy"] };
+    expect(commandHelp(noted)).toBe(`${commandHelp(command)}\n\nExit codes:\n  3  busy`);
+    expect(commandHelp(command).endsWith("(required)")).toBe(true); // no notes, nothing after the options
+  });
 });
 
 describe("intOption", () => {

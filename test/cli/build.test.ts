@@ -84,7 +84,7 @@ describe("the build", () => {
   });
 
   it("prints the same help from the kept pages as the commands do", () => {
-    const asks = [["--help"], ["-h"], ["help"], ["rfm", "--help"], ["clv", "-h"], ["inspect", "x.csv", "--help"], ["experiment"], ["experiment", "--help"], ["experiment", "design", "--help"]];
+    const asks = [["--help"], ["-h"], ["help"], ["rfm", "--help"], ["clv", "-h"], ["inspect", "x.csv", "--help"], ["experiment"], ["experiment", "--help"], ["experiment", "design", "--help"], ["refresh", "--help"]];
     const pages = join(ROOT, "dist", ".help.json");
     for (const args of asks) {
       rmSync(pages, { force: true });
@@ -94,6 +94,8 @@ describe("the build", () => {
       expect([fromPages.status, fromPages.stdout, fromPages.stderr]).toEqual([0, fromCommands.stdout, ""]);
       expect(fromCommands.stdout.length).toBeGreaterThan(100);
     }
+    // the refresh's exit codes, for a scheduler, are in its help
+    expect(cli(["refresh", "--help"]).stdout).toContain("\n  3  another refresh is running; this one touched nothing\n  4  a database is unreachable");
     // not help: the command runs (and refuses the unknown option)
     expect(cli(["rfm", "--bogus"]).status).toBe(2);
   });

@@ -233,7 +233,7 @@ describe.skipIf(!HAVE_POSTGRES)("retail-lab refresh", () => {
     const mapFile = join(tempDir(), "map.json");
     writeFileSync(mapFile, JSON.stringify({ transactions: { columns: { customerId: "client_id" } } }));
     const noColumn = await failure(cli(withSource(db.url, ["--table", "transactions", "--map", mapFile])), 2, before);
-    expect(noColumn).toContain(`untouched: ${where} table "transactions": the mapping names column "client_id" for customerId, but the file has no such header.`);
+    expect(noColumn).toContain(`untouched: ${where} table "transactions": the mapping names column "client_id" for customerId, but the table has no such column.`);
     expect(await lastRun()).toEqual(recorded(noColumn));
 
     const empty = await failure(cli(withSource(db.url, ["--query", "SELECT * FROM transactions WHERE quantity > 1000000"])), 2, before);

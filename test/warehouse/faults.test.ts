@@ -78,7 +78,7 @@ describe.skipIf(!HAVE_POSTGRES)("refresh faults", () => {
     expect(noTable).toMatch(new RegExp(`failed and left the previous results untouched: ${where.replace(/[.?]/g, "\\$&")}: relation "nope" does not exist, while reading the columns of the table nope`));
     expect(await lastRun()).toMatchObject(failedRun(noTable));
     const noColumn = await failure(run({ source: source({ mapping: { transactions: { columns: { customerId: "client" } } } }) }));
-    expect(noColumn).toContain(`${where} table "gen": the mapping names column "client" for customerId, but the file has no such header.`);
+    expect(noColumn).toContain(`${where} table "gen": the mapping names column "client" for customerId, but the table has no such column.`);
     expect(await lastRun()).toMatchObject(failedRun(noColumn));
     const empty = await failure(run({ source: { url: db.url, query: "SELECT * FROM gen WHERE quantity > 1000000" } }));
     expect(empty).toContain(`untouched: ${where} query returned no rows: there are no transactions to analyse.`);

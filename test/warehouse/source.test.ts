@@ -196,8 +196,8 @@ describe.skipIf(!HAVE_POSTGRES)("sources in a real PostgreSQL", () => {
 
     it("a mapping naming a column the table lacks, and a table without a required column", async () => {
       expect(await message(databaseRfm(spec({ table: "shop_lines", mapping: { transactions: { columns: { quantity: "Qty" } } } })))).toBe(
-        `${where()} table "shop_lines": the mapping names column "Qty" for quantity, but the file has no such header. ` +
-          "Headers found: invoice_no, stock_code, description, quantity, invoice_date, unit_price, customer_id, country, channel.",
+        `${where()} table "shop_lines": the mapping names column "Qty" for quantity, but the table has no such column. ` +
+          "Columns found: invoice_no, stock_code, description, quantity, invoice_date, unit_price, customer_id, country, channel.",
       );
       expect(await message(databaseRfm(spec({ query: "SELECT invoice_no, quantity, invoice_date, unit_price FROM shop_lines" })))).toMatch(
         new RegExp(`^${where().replace(/[.?]/g, "\\$&")} query: no column for "stockCode" in the transactions table\\. Headers found: invoice_no, quantity, invoice_date, unit_price\\.`),

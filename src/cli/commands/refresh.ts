@@ -30,6 +30,14 @@ export const refreshCommand: Command = {
     { name: "bins", value: "N", help: "score bins (default 5)" },
     TIES_OPTION,
   ],
+  notes: [
+    "Exit codes, for a scheduler to alert on:",
+    `  ${REFRESH_EXIT_CODES.succeeded}  the run succeeded`,
+    `  ${REFRESH_EXIT_CODES.input}  fix the command, the data or a permission (the run is recorded as failed where it can be)`,
+    `  ${REFRESH_EXIT_CODES.busy}  another refresh is running; this one touched nothing`,
+    `  ${REFRESH_EXIT_CODES.unavailable}  a database is unreachable or went away; try again later`,
+    "  1  a bug: the message has a stack trace",
+  ],
   async run(o) {
     const source = databaseSource(o);
     if (!source) throw new UserError(`refresh reads a database: --input must be postgresql://user@host:port/database, not ${o.input}.`);
