@@ -12,50 +12,44 @@ const fs = require("fs");
 const path = require("path");
 const argv = process.argv.slice(2);
 
-/** The help page argv asks for, as run() in src/cli/main.ts decides it, or null. */
-function helpKey(pages) {
-  const [name, second] = argv;
-  const asks = (rest) => rest.includes("--help") || rest.includes("-h");
-  if (!name || name === "--help" || name === "-h" || name === "help") return "";
-  if (`cmd:${name}` in pages) return asks(argv.slice(1)) ? `cmd:${name}` : null;
-  if (`group:${name}` in pages) {
-    if (second === undefined || second === "--help" || second === "-h") return `group:${name}`;
-    return `cmd:${name} ${second}` in pages && asks(argv.slice(2)) ? `cmd:${name} ${second}` : null;
+/** The help pages kept beside the build, or null when there are none yet. */
+function keptPages(file) {
+  try {
+    return JSON.parse(fs.readFileSync(file, "utf8"));
+  } catch {
+    return null;
   }
-  return null;
+}
+
+/** Keeps the pages atomically (a concurrent run reads no file or the whole file); a dist/ swapped meanwhile loses them, harmlessly. */
+function keepPages(file, pages) {
+  try {
+    const tmp = `${file}.${process.pid}.tmp`;
+    fs.writeFileSync(tmp, JSON.stringify(pages));
+    fs.renameSync(tmp, file);
+  } catch {
+    // the next --help writes them
+  }
 }
 
 let main;
-let helpFile = null;
 try {
   const { ensureBuilt, DIST } = require("../scripts/build.js");
   ensureBuilt();
-  helpFile = path.join(DIST, ".help.json");
-  try {
-    const pages = JSON.parse(fs.readFileSync(helpFile, "utf8"));
-    const key = helpKey(pages);
-    if (key !== null) {
-      process.stdout.write(pages[key] + "\n");
-      return;
-    }
-  } catch {
-    // no pages yet (first run after a build) or unreadable: the commands answer
+  const file = path.join(DIST, ".help.json");
+  const { helpKey } = require(path.join(DIST, "cli", "help-key.js")); // imports nothing: cheap to load
+  const kept = keptPages(file);
+  const key = kept && helpKey(argv, (k) => k in kept);
+  if (kept && key !== null) {
+    process.stdout.write(kept[key] + "\n");
+    return;
   }
   main = require(path.join(DIST, "cli", "main.js"));
+  const pages = main.helpPages();
+  if (helpKey(argv, (k) => k in pages) !== null) keepPages(file, pages);
 } catch (e) {
   if (e && e.code !== "MODULE_NOT_FOUND") throw e;
   require("tsx/cjs/api").register();
   main = require("../src/cli/main.ts");
-  helpFile = null;
-}
-if (helpFile && typeof main.helpPages === "function" && helpKey(main.helpPages()) !== null) {
-  try {
-    // atomic: a concurrent run reads either no file or the whole file
-    const tmp = `${helpFile}.${process.pid}.tmp`;
-    fs.writeFileSync(tmp, JSON.stringify(main.helpPages()));
-    fs.renameSync(tmp, helpFile);
-  } catch {
-    // dist/ was swapped by a rebuild meanwhile: the next --help writes the pages
-  }
 }
 main.run(argv);

@@ -6,6 +6,7 @@
 import { UserError, isUserError } from "../errors";
 import { redactUrlsIn } from "../warehouse/index";
 import { commandHelp, parseOptions, type Command } from "./args";
+import { helpKey } from "./help-key";
 import { churnCommand, crmCommand } from "./commands/churn";
 import { clustersCommand } from "./commands/clusters";
 import { clvCommand } from "./commands/clv";
@@ -95,8 +96,10 @@ export function helpPages(commands: Command[] = COMMANDS): Record<string, string
 /** Runs the CLI with arguments (without `node` and the script). */
 export async function run(argv: string[]): Promise<void> {
   const [name] = argv;
-  if (!name || name === "--help" || name === "-h" || name === "help") {
-    console.log(mainHelp());
+  const pages = helpPages();
+  const page = helpKey(argv, (key) => key in pages);
+  if (page !== null) {
+    console.log(pages[page]);
     return;
   }
   let found: ReturnType<typeof findCommand>;
@@ -108,15 +111,8 @@ export async function run(argv: string[]): Promise<void> {
     process.exitCode = 2;
     return;
   }
-  if ("help" in found) {
-    console.log(found.help);
-    return;
-  }
+  if ("help" in found) throw new Error(`help for ${argv.join(" ")} was not among the help pages`); // helpKey finds every help
   const { command, rest: args } = found;
-  if (args.includes("--help") || args.includes("-h")) {
-    console.log(commandHelp(command));
-    return;
-  }
   try {
     const options = parseOptions(command, withPositionalInput(name, args));
     refuseUnsafeOutput(command, options);

@@ -23,7 +23,9 @@ function project(): string {
   const root = tempDir("retail-lab-build-");
   mkdirSync(join(root, "src", "cli"), { recursive: true });
   writeFileSync(join(root, "src", "version.ts"), 'export const VERSION: string = "one";\n');
-  writeFileSync(join(root, "src", "cli", "main.ts"), 'import { VERSION } from "../version";\nexport function run(): void { console.log(VERSION); }\n');
+  writeFileSync(join(root, "src", "cli", "main.ts"), 'import { VERSION } from "../version";\nexport function run(): void { console.log(VERSION); }\nexport function helpPages(): Record<string, string> { return {}; }\n');
+  // the bin reads its help rule from the build (dist/cli/help-key.js): the project's own
+  copyFileSync(join(ROOT, "src", "cli", "help-key.ts"), join(root, "src", "cli", "help-key.ts"));
   return root;
 }
 
