@@ -102,21 +102,29 @@ function build(root = ROOT) {
   }
   fs.writeFileSync(path.join(tmp, FILES), JSON.stringify(hashes, null, 1) + "\n");
   fs.writeFileSync(path.join(tmp, STAMP), hash + "\n");
-  const old = `${DIST}.${process.pid}.old`;
+  swapInFolder(tmp, DIST);
+  return hash;
+}
+
+/**
+ * Puts a finished folder `tmp` in the place of `target` by renames, so a reader sees the old
+ * folder or the new one, never a half-written one. When another process swapped its own in
+ * first, theirs is kept (same sources give the same output) and `tmp` is removed.
+ */
+function swapInFolder(tmp, target) {
+  const old = `${target}.${process.pid}.old`;
   try {
-    fs.renameSync(DIST, old);
+    fs.renameSync(target, old);
   } catch (e) {
     if (e.code !== "ENOENT") throw e;
   }
   try {
-    fs.renameSync(tmp, DIST);
+    fs.renameSync(tmp, target);
   } catch (e) {
-    // another run swapped its build in first: same sources give the same build, keep theirs
     if (e.code !== "ENOTEMPTY" && e.code !== "EEXIST") throw e;
     fs.rmSync(tmp, { recursive: true, force: true });
   }
   fs.rmSync(old, { recursive: true, force: true });
-  return hash;
 }
 
 /** Builds when dist/ is missing or was built from other sources; returns true when it rebuilt. */
@@ -126,7 +134,7 @@ function ensureBuilt(root = ROOT) {
   return true;
 }
 
-module.exports = { build, ensureBuilt, sourceHash, sourceFiles, builtHash, DIST };
+module.exports = { build, ensureBuilt, sourceHash, sourceFiles, builtHash, swapInFolder, DIST };
 
 if (require.main === module) {
   const started = Date.now();

@@ -20,7 +20,7 @@
 "use strict";
 const fs = require("fs");
 const path = require("path");
-const { sourceFiles, sourceHash } = require("./build.js");
+const { sourceFiles, sourceHash, swapInFolder } = require("./build.js");
 
 const ROOT = path.resolve(__dirname, "..");
 const STAMP = ".source-hash";
@@ -257,20 +257,7 @@ function ensureTypes(root = ROOT, hash = sourceHash(root), parsedElsewhere = [])
   }
   fs.writeFileSync(path.join(tmp, DIAGNOSTICS), JSON.stringify(diagnostics) + "\n");
   fs.writeFileSync(path.join(tmp, STAMP), hash + "\n");
-  const swapped = `${outDir}.${process.pid}.old`;
-  try {
-    fs.renameSync(outDir, swapped);
-  } catch (e) {
-    if (e.code !== "ENOENT") throw e;
-  }
-  try {
-    fs.renameSync(tmp, outDir);
-  } catch (e) {
-    // another kernel swapped its build in first: same sources give the same declarations
-    if (e.code !== "ENOTEMPTY" && e.code !== "EEXIST") throw e;
-    fs.rmSync(tmp, { recursive: true, force: true });
-  }
-  fs.rmSync(swapped, { recursive: true, force: true });
+  swapInFolder(tmp, outDir); // another kernel's swap wins: same sources give the same declarations
   builders.set(root, { builder, hash });
   return { rebuilt: true, changed: [...written].sort(([a], [b]) => (a < b ? -1 : 1)).map(([file, kind]) => ({ file, kind })) };
 }
