@@ -5,8 +5,8 @@
 // TypeScript sources through tsx's require hook.
 //
 // Help is static text: the first --help after a build writes every page to dist/.help.json
-// (src/cli/main.ts helpPages), and later ones print from it without loading the commands and
-// their libraries. The file lives inside dist/, so the next build (a new dist/) drops it.
+// (src/cli/main.ts helpPages, handed over by run()), and later ones print from it without
+// loading the commands and their libraries. The file lives inside dist/, so the next build (a new dist/) drops it.
 "use strict";
 const fs = require("fs");
 const path = require("path");
@@ -33,6 +33,7 @@ function keepPages(file, pages) {
 }
 
 let main;
+let keepHelp;
 try {
   const { ensureBuilt, DIST } = require("../scripts/build.js");
   ensureBuilt();
@@ -45,11 +46,10 @@ try {
     return;
   }
   main = require(path.join(DIST, "cli", "main.js"));
-  const pages = main.helpPages();
-  if (helpKey(argv, (k) => k in pages) !== null) keepPages(file, pages);
+  keepHelp = (pages) => keepPages(file, pages); // run() hands them over when it prints a help page
 } catch (e) {
   if (e && e.code !== "MODULE_NOT_FOUND") throw e;
   require("tsx/cjs/api").register();
   main = require("../src/cli/main.ts");
 }
-main.run(argv);
+main.run(argv, keepHelp);

@@ -2,7 +2,7 @@
  * Stock codes that are not products: postage, fees, manual adjustments, samples, vouchers.
  * They stay in the sales table (they are revenue) but product analyses leave them out.
  */
-import pl, { type Expr } from "nodejs-polars";
+import pl, { type DataFrame, type Expr } from "nodejs-polars";
 
 /** Codes seen in the UCI files and exports like them (compared upper-cased). */
 export const NON_PRODUCT_CODES = [
@@ -24,4 +24,16 @@ export function isProductExpr(): Expr {
   let nonProduct = code.isIn(NON_PRODUCT_CODES);
   for (const p of NON_PRODUCT_PREFIXES) nonProduct = nonProduct.or(code.str.startsWith(p));
   return nonProduct.not();
+}
+
+/**
+ * `isProductExpr` decided once per distinct stock code (a few thousand against a million
+ * lines), then a set lookup: true for real products and for lines without a code (the same
+ * rule as the database push-down's, which mirrors `isProductExpr`). Over codes "POST",
+ * "22633", null it is true for "22633" and null.
+ */
+export function isProductOf(df: DataFrame): Expr {
+  const distinct = df.select(pl.col("stockCode").unique());
+  const nonProducts = (distinct.filter(isProductExpr().not()).getColumn("stockCode").toArray() as (string | null)[]).filter((c): c is string => c !== null).sort();
+  return nonProducts.length ? pl.col("stockCode").isIn(nonProducts).not() : pl.lit(true);
 }

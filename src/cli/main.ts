@@ -6,28 +6,72 @@
 import { UserError, isUserError } from "../errors";
 import { redactUrlsIn } from "../warehouse/index";
 import { commandHelp, parseOptions, type Command } from "./args";
-import { helpKey } from "./help-key";
-import { churnCommand, crmCommand } from "./commands/churn";
-import { clustersCommand } from "./commands/clusters";
-import { clvCommand } from "./commands/clv";
-import { EXPERIMENT_COMMANDS } from "./commands/experiment";
 import { refuseUnsafeOutput } from "./data-options";
-import { cleanCommand, sqlCommand } from "./commands/data";
-import { forecastCommand } from "./commands/forecast";
-import { generateCommand } from "./commands/generate";
-import { inspectCommand } from "./commands/inspect";
-import { loyaltyCommand } from "./commands/loyalty";
-import { migrationCommand } from "./commands/migration";
-import { productsCommand } from "./commands/products";
-import { refreshCommand } from "./commands/refresh";
-import { rfmCommand, segmentsCommand } from "./commands/rfm";
+import { helpKey } from "./help-key";
 
-/** Every command, in the order the help lists them. */
-export const COMMANDS: Command[] = [
-  inspectCommand, cleanCommand, sqlCommand, generateCommand, rfmCommand, segmentsCommand, clustersCommand, forecastCommand, productsCommand, loyaltyCommand,
-  clvCommand, churnCommand, migrationCommand, crmCommand, refreshCommand,
-  ...EXPERIMENT_COMMANDS,
+// The command modules, each loaded when first asked for: require, not import(), so that the
+// compiled CommonJS loads just the one module a run needs, synchronously.
+const modules = {
+  inspect: () => require("./commands/inspect") as typeof import("./commands/inspect"),
+  data: () => require("./commands/data") as typeof import("./commands/data"),
+  generate: () => require("./commands/generate") as typeof import("./commands/generate"),
+  rfm: () => require("./commands/rfm") as typeof import("./commands/rfm"),
+  clusters: () => require("./commands/clusters") as typeof import("./commands/clusters"),
+  forecast: () => require("./commands/forecast") as typeof import("./commands/forecast"),
+  products: () => require("./commands/products") as typeof import("./commands/products"),
+  loyalty: () => require("./commands/loyalty") as typeof import("./commands/loyalty"),
+  clv: () => require("./commands/clv") as typeof import("./commands/clv"),
+  churn: () => require("./commands/churn") as typeof import("./commands/churn"),
+  migration: () => require("./commands/migration") as typeof import("./commands/migration"),
+  refresh: () => require("./commands/refresh") as typeof import("./commands/refresh"),
+  experiment: () => require("./commands/experiment") as typeof import("./commands/experiment"),
+};
+
+/**
+ * Every command's name, in the order the help lists them, with how to load it. A run loads only
+ * its own command's module (and so only its libraries: `rfm` loads no forecasting, clustering or
+ * churn code); the help pages and an unknown name load them all.
+ */
+const COMMAND_MODULES: [name: string, load: () => Command][] = [
+  ["inspect", () => modules.inspect().inspectCommand],
+  ["clean", () => modules.data().cleanCommand],
+  ["sql", () => modules.data().sqlCommand],
+  ["generate", () => modules.generate().generateCommand],
+  ["rfm", () => modules.rfm().rfmCommand],
+  ["segments", () => modules.rfm().segmentsCommand],
+  ["clusters", () => modules.clusters().clustersCommand],
+  ["forecast", () => modules.forecast().forecastCommand],
+  ["products", () => modules.products().productsCommand],
+  ["loyalty", () => modules.loyalty().loyaltyCommand],
+  ["clv", () => modules.clv().clvCommand],
+  ["churn", () => modules.churn().churnCommand],
+  ["migration", () => modules.migration().migrationCommand],
+  ["crm", () => modules.churn().crmCommand],
+  ["refresh", () => modules.refresh().refreshCommand],
+  ["experiment design", () => modules.experiment().experimentDesignCommand],
+  ["experiment assign", () => modules.experiment().experimentAssignCommand],
+  ["experiment analyze", () => modules.experiment().experimentAnalyzeCommand],
 ];
+
+/** Every command, loaded, in the order the help lists them (checked against its module's name). */
+export function allCommands(): Command[] {
+  const commands = COMMAND_MODULES.map(([, load]) => load());
+  commands.forEach((c, i) => {
+    if (c.name !== COMMAND_MODULES[i][0]) throw new Error(`COMMAND_MODULES lists "${COMMAND_MODULES[i][0]}" but its module defines "${c.name}"`);
+  });
+  return commands;
+}
+
+/**
+ * The one command a command line runs, loaded alone: its name (`rfm`, or a group word and a
+ * subcommand, `experiment design`) followed by no help flag. Null otherwise (help, an unknown
+ * name, a group word alone), which needs every command.
+ */
+function commandToRun(argv: string[]): Command | null {
+  if (helpKey(argv, (key) => COMMAND_MODULES.some(([name]) => key === `cmd:${name}`) || key === "" || key.startsWith("group:")) !== null) return null;
+  const entry = COMMAND_MODULES.find(([name]) => name === argv[0] || name === `${argv[0]} ${argv[1]}`);
+  return entry ? entry[1]() : null;
+}
 
 /**
  * The command a command line names, and the arguments after its name: one word (`rfm`), or a
@@ -35,7 +79,7 @@ export const COMMANDS: Command[] = [
  * alone, or with --help, gets the group's help. An unknown command or subcommand is a user error
  * whose message is the whole line to print (`retail-lab experiment: unknown subcommand ...`).
  */
-export function findCommand(argv: string[], commands: Command[] = COMMANDS): { command: Command; rest: string[] } | { help: string } {
+export function findCommand(argv: string[], commands: Command[]): { command: Command; rest: string[] } | { help: string } {
   const [name, ...rest] = argv;
   const single = commands.find((c) => c.name === name);
   if (single) return { command: single, rest };
@@ -60,7 +104,7 @@ export function withPositionalInput(name: string, args: string[]): string[] {
 }
 
 /** The top-level help. */
-export function mainHelp(commands: Command[] = COMMANDS): string {
+export function mainHelp(commands: Command[]): string {
   const width = Math.max(...commands.map((c) => c.name.length));
   return [
     "retail-lab: retail customer analytics from the command line (the same functions as the notebooks)",
@@ -80,7 +124,7 @@ export function mainHelp(commands: Command[] = COMMANDS): string {
  * "group:WORD" (a group word's list of subcommands). The text is static, so the bin keeps it
  * beside the build (dist/.help.json, gone with the next build) and answers --help from it.
  */
-export function helpPages(commands: Command[] = COMMANDS): Record<string, string> {
+export function helpPages(commands: Command[]): Record<string, string> {
   const pages: Record<string, string> = { "": mainHelp(commands) };
   for (const c of commands) {
     pages[`cmd:${c.name}`] = commandHelp(c);
@@ -93,18 +137,26 @@ export function helpPages(commands: Command[] = COMMANDS): Record<string, string
   return pages;
 }
 
-/** Runs the CLI with arguments (without `node` and the script). */
-export async function run(argv: string[]): Promise<void> {
+/**
+ * Runs the CLI with arguments (without `node` and the script). `keepHelp` receives every help
+ * page when a help page is printed (bin/retail-lab.js keeps them beside the build).
+ */
+export async function run(argv: string[], keepHelp?: (pages: Record<string, string>) => void): Promise<void> {
   const [name] = argv;
-  const pages = helpPages();
-  const page = helpKey(argv, (key) => key in pages);
-  if (page !== null) {
-    console.log(pages[page]);
-    return;
+  const alone = commandToRun(argv);
+  const commands = alone ? [alone] : allCommands();
+  if (!alone) {
+    const pages = helpPages(commands);
+    const page = helpKey(argv, (key) => key in pages);
+    if (page !== null) {
+      keepHelp?.(pages);
+      console.log(pages[page]);
+      return;
+    }
   }
   let found: ReturnType<typeof findCommand>;
   try {
-    found = findCommand(argv);
+    found = findCommand(argv, commands);
   } catch (e) {
     if (!isUserError(e)) throw e;
     console.error(redactUrlsIn(e.message));

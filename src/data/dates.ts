@@ -21,6 +21,7 @@
  */
 import pl, { type Expr, type Series } from "nodejs-polars";
 import { UserError } from "../errors";
+import { mapRuns } from "../util/index";
 import { closestName, dtypeOf, fmtCount, quoted } from "./describe";
 
 /** How to read a date column (the mapping keys of the same names). */
@@ -191,6 +192,12 @@ function utcToShop(utcMs: Expr, timezone: string): Expr {
  * (Datetime ms); values that do not match or are impossible dates come out null.
  */
 export function parseWithPattern(values: Series, pattern: DatePattern, timezone = "UTC"): Series {
+  // each text is read on its own, so once per run of equal texts (a sales line repeats its invoice's time)
+  return mapRuns(values, (firsts) => parseEachWithPattern(firsts, pattern, timezone));
+}
+
+/** `parseWithPattern` on every value. */
+function parseEachWithPattern(values: Series, pattern: DatePattern, timezone: string): Series {
   // each group extracted once, into its own column; the parts are computed from those columns
   const groups = Object.entries(pattern.groups).map(([part, i]) => pl.col("v").str.extract(pattern.regex, i as number).alias(part));
   const frame = pl.DataFrame([values.cast(pl.Utf8).alias("v")]).select(...groups);

@@ -16,6 +16,7 @@ import { UserError } from "../errors";
 import { TRANSACTION_COLUMNS, type Dataset, type DatasetReading, type TableReading } from "../model";
 import { blankToNull, firstFailed, firstIndex, parseDateColumn, type ParseDateOptions } from "./dates";
 import { dtypeOf, fmtCount, quoted } from "./describe";
+import { mapRuns } from "../util/index";
 import {
   CANONICAL_FIELDS, missingColumnError, norm, readMapping, resolveColumns, REQUIRED_TRANSACTION_COLUMNS, textLayoutOf,
   type DatasetMapping, type TableMapping,
@@ -174,15 +175,17 @@ function transactionColumns(raw: RawTable, mapping?: TableMapping): TransactionC
 const EXACT_ISO = "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$";
 
 /**
- * The text column `name` as Datetime("ms"), read with `%Y-%m-%d %H:%M:%S` (null where it does not
- * read). Each distinct text is parsed once and joined back (a left join keeps the table's row
- * order): sales lines share their invoice's time, so a million lines hold a tenth as many.
+ * Text dates of the exact form `YYYY-MM-DD HH:MM:SS` as Datetime("ms"), null for any other text
+ * (another form, an impossible date, a blank or null), parsed once per run of equal texts
+ * (`mapRuns`): sales lines share their invoice's time.
  */
-function withIsoDatesParsed(df: DataFrame, name: string): DataFrame {
-  const parsed = "__parsedDate";
-  // strptime yields microseconds here whatever the unit asked; the model stores milliseconds
-  const distinct = df.select(pl.col(name).unique()).withColumns(pl.col(name).str.strptime(pl.Datetime("ms"), "%Y-%m-%d %H:%M:%S").cast(pl.Datetime("ms")).alias(parsed));
-  return df.join(distinct, { on: name, how: "left" }).withColumns(pl.col(parsed).alias(name)).drop(parsed);
+function exactIsoDates(text: Series): Series {
+  return mapRuns(text, (firsts) => {
+    const v = pl.col("v");
+    // strptime yields microseconds here whatever the unit asked; the model stores milliseconds
+    const parsed = v.str.strptime(pl.Datetime("ms"), "%Y-%m-%d %H:%M:%S").cast(pl.Datetime("ms"));
+    return pl.DataFrame([firsts.alias("v")]).select(pl.when(v.str.contains(EXACT_ISO)).then(parsed).otherwise(pl.lit(null)).alias("v")).getColumn("v");
+  });
 }
 
 /**
@@ -193,31 +196,25 @@ function withIsoDatesParsed(df: DataFrame, name: string): DataFrame {
  */
 function typeInOnePass(df: DataFrame, cols: Record<string, string>, price: string, isoDates: boolean) {
   const text = (c: string) => (cols[c] ? pl.col(cols[c]).cast(pl.Utf8) : pl.lit(null).cast(pl.Utf8));
-  // an empty or blank number reads as null by the non-strict cast itself: no when/then needed
-  const number = (c: string) => pl.col(cols[c]).cast(pl.Utf8).str.strip().cast(pl.Float64, false);
-  // the exact-ISO check by regular expression on the source text: no trimmed copy of the column is made
-  const t = pl.col(cols.invoiceDate).cast(pl.Utf8);
+  // no trimming here: a value with spaces (or empty) comes out null, a problem, and its column
+  // is then read by `parseNumberColumn`, which trims
+  const number = (c: string) => pl.col(cols[c]).cast(pl.Utf8).cast(pl.Float64, false);
   // a spreadsheet's 12346.0 needs a dot: without one in the column, the regular expression is skipped
   const dotted = cols.customerId !== undefined && Number(df.select(pl.col(cols.customerId).cast(pl.Utf8).str.contains(".", true).cast(pl.Int32).sum().alias("n")).getColumn("n").get(0)) > 0;
   const customer = cols.customerId ? trimmedOrNull(cols.customerId) : pl.lit(null).cast(pl.Utf8);
   let typed = df.select(
     text("invoice").alias("invoice"), text("stockCode").alias("stockCode"), text("description").alias("description"),
     number("quantity").alias("quantity"),
-    (isoDates ? t : pl.lit(null).cast(pl.Utf8)).alias("invoiceDate"),
+    (isoDates ? pl.col(cols.invoiceDate).cast(pl.Utf8) : pl.lit(null).cast(pl.Utf8)).alias("invoiceDate"),
     number(price).alias(price),
     (dotted ? customer.str.replace("^(\\d+)\\.0+$", "$1") : customer).alias("customerId"),
     (cols.country ? trimmedOrNull(cols.country) : pl.lit(null).cast(pl.Utf8)).alias("country"),
-    (isoDates ? t.str.contains(EXACT_ISO).not().fillNull(true) : pl.lit(true)).alias("__inexactDate"),
   );
-  typed = withIsoDatesParsed(typed, "invoiceDate");
+  if (isoDates) typed = typed.withColumns(exactIsoDates(typed.getColumn("invoiceDate")));
   const bad = (c: string) => pl.col(c).isNull().or(pl.col(c).isFinite().not()).cast(pl.Int32).sum().alias(c);
-  const sum = (c: string) => pl.col(c).cast(pl.Int32).sum().alias(c);
-  const [quantity, priceBad, inexact, dateNull] = typed
-    .select(bad("quantity"), bad(price), sum("__inexactDate"), pl.col("invoiceDate").isNull().cast(pl.Int32).sum().alias("d"))
-    .row(0)
-    .map(Number);
-  const problems = { quantity, price: priceBad, date: inexact + dateNull, emptyInvoice: Boolean(cols.invoice) && mayBeBlank(typed, "invoice"), emptyCode: Boolean(cols.stockCode) && mayBeBlank(typed, "stockCode") };
-  return { typed: typed.drop("__inexactDate"), problems };
+  const [quantity, priceBad, date] = typed.select(bad("quantity"), bad(price), pl.col("invoiceDate").isNull().cast(pl.Int32).sum().alias("d")).row(0).map(Number);
+  const problems = { quantity, price: priceBad, date, emptyInvoice: Boolean(cols.invoice) && mayBeBlank(typed, "invoice"), emptyCode: Boolean(cols.stockCode) && mayBeBlank(typed, "stockCode") };
+  return { typed, problems };
 }
 
 /** Typed transactions and what the loader decided about them (see `Dataset.reading`). */
@@ -245,8 +242,8 @@ export function typeTransactions(raw: RawTable, mapping?: TableMapping): TypedTr
   let { typed, problems } = typeInOnePass(df, cols, price, isoDates);
   if (problems.emptyInvoice) refuseEmpty(df, cols.invoice, file, "invoice", "or leave invoice unmapped to count one customer's day as an order");
   if (problems.emptyCode) refuseEmpty(df, cols.stockCode, file, "stockCode", "or leave stockCode unmapped to run only the customer analyses");
-  if (problems.quantity) parseNumberColumn(df.getColumn(cols.quantity), where("quantity"));
-  if (problems.price) parseNumberColumn(df.getColumn(cols[price]), where(price));
+  if (problems.quantity) typed = typed.withColumns(parseNumberColumn(df.getColumn(cols.quantity), where("quantity")).alias("quantity"));
+  if (problems.price) typed = typed.withColumns(parseNumberColumn(df.getColumn(cols[price]), where(price)).alias(price));
   const dates = problems.date ? df.getColumn(cols.invoiceDate) : typed.getColumn("invoiceDate");
   typed = typed.withColumns(parseDateColumn(dates, options, where("invoiceDate")).alias("invoiceDate"));
   if (price === "amount") {

@@ -1,7 +1,10 @@
 /**
  * Static PNG images of plotly figures, drawn by plotly.js itself in headless Chromium (Debian's
  * `chromium` package, driven by playwright-core). One browser per process, started on first
- * use (about 2.5 s) and reused (0.1-0.3 s a figure).
+ * use (about 2.5 s) and reused (0.1-0.3 s a figure). When `RETAIL_LAB_BROWSER_ENDPOINT` names a
+ * running browser server (a playwright `launchServer` endpoint, as `npm start` starts one for
+ * all its notebooks), the process connects to it instead and draws in a page of its own: the
+ * same browser binary and flags, so the same bytes, without a browser start per notebook.
  */
 import { existsSync } from "fs";
 import { UserError } from "../errors";
@@ -56,7 +59,8 @@ let queue: Promise<unknown> = Promise.resolve();
 async function openPage(): Promise<{ page: Page; close: () => Promise<void> }> {
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   const { chromium } = require("playwright-core");
-  const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS, headless: true });
+  const endpoint = process.env.RETAIL_LAB_BROWSER_ENDPOINT;
+  const browser = endpoint ? await chromium.connect(endpoint) : await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS, headless: true });
   const page = await browser.newPage();
   await page.setContent("<!doctype html><html><body></body></html>");
   await page.addScriptTag({ path: plotlyJsPath() });
@@ -89,7 +93,7 @@ export async function renderPng(fig: Figure, size: { width: number; height: numb
   }
 }
 
-/** Closes the browser (tests and scripts call this; a kernel keeps it until it exits). */
+/** Closes the browser, or the connection to a shared one (tests and scripts call this; a kernel keeps it until it exits). */
 export async function closeRenderer(): Promise<void> {
   const p = pagePromise;
   pagePromise = null;

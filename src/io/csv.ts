@@ -40,7 +40,8 @@ export function csvField(value: unknown): string {
 /** A DataFrame as CSV text with a header row, every text cell spreadsheet-safe. */
 export function toCsv(df: DataFrame): string {
   const lines = [df.columns.map(csvField).join(",")];
-  for (let i = 0; i < df.height; i++) lines.push(df.row(i).map(csvField).join(","));
+  const columns = df.getColumns().map((s) => s.toArray() as unknown[]); // one conversion per column, not per row
+  for (let i = 0; i < df.height; i++) lines.push(columns.map((c) => csvField(c[i])).join(","));
   return lines.join("\n") + "\n";
 }
 

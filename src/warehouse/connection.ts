@@ -7,7 +7,8 @@
  * Failures become one sentence (`UserError`) saying what failed where and what to do; see
  * `databaseError`.
  */
-import { Client, type ClientConfig } from "pg";
+import type { Client, ClientConfig } from "pg";
+import { pgDriver } from "./driver";
 import { parse } from "pg-connection-string";
 import { UserError } from "../errors";
 
@@ -111,7 +112,7 @@ export function passwordFor(params: PasswordParams, urlPassword?: string): Promi
 export async function connect(url: string, purpose: string, options: ConnectOptions = {}): Promise<Db> {
   const { config, urlPassword } = clientConfig(url);
   const where = redactUrl(url);
-  const client = new Client({
+  const client = new (pgDriver().Client)({
     ...config,
     application_name: options.applicationName ?? "retail-lab",
     connectionTimeoutMillis: options.timeoutMs ?? 10_000,

@@ -9,7 +9,7 @@ import { createReadStream } from "fs";
 import { Readable } from "stream";
 import { pipeline } from "stream/promises";
 import pl, { type DataFrame } from "nodejs-polars";
-import { from as copyFrom } from "pg-copy-streams";
+import { copyStreams } from "./driver";
 import { UserError } from "../errors";
 import { databaseError, type Db } from "./connection";
 import { parseTableName } from "./source";
@@ -38,7 +38,7 @@ function* csvChunks(transactions: DataFrame, chunkRows: number, wholeQuantity: b
 async function copyIn(db: Db, table: string, csv: Readable, header: boolean): Promise<void> {
   const sql = SQL.copyInto(parseTableName(table), header);
   try {
-    await pipeline(csv, db.client.query(copyFrom(sql)));
+    await pipeline(csv, db.client.query(copyStreams().from(sql)));
   } catch (e) {
     throw databaseError(e, db, `loading rows into ${table}`);
   }

@@ -4,7 +4,7 @@
  * and the shape the push-down queries need (which source column is which canonical column).
  */
 import pl, { type DataFrame } from "nodejs-polars";
-import { to as copyTo } from "pg-copy-streams";
+import { copyStreams } from "./driver";
 import { UserError } from "../errors";
 import { TRANSACTION_COLUMNS, type TableReading } from "../model";
 import { missingColumnError, readMapping, resolveColumns, REQUIRED_TRANSACTION_COLUMNS, type DatasetMapping, type TableMapping, type RawTable } from "../data/index";
@@ -206,7 +206,7 @@ export async function readSource(source: DescribedSource): Promise<RawTable> {
   try {
     // read-only: a --query cannot write, whatever it holds
     await db.client.query(SQL.BEGIN_READ_ONLY);
-    const stream = db.client.query(copyTo(SQL.copySourceOut(source.select, columns)));
+    const stream = db.client.query(copyStreams().to(SQL.copySourceOut(source.select, columns)));
     await new Promise<void>((resolve, reject) => {
       stream.on("data", (chunk: Buffer) => chunks.push(chunk));
       stream.on("end", () => resolve());

@@ -17,7 +17,7 @@
  *
  * `$1` is always the whitespace the loader trims (polars' `str.strip`, Unicode White_Space).
  */
-import { escapeIdentifier } from "pg";
+import { pgDriver } from "./driver";
 
 /** A source column as the push-down sees it: its name and the kind of its PostgreSQL type. */
 export interface SqlColumn {
@@ -42,7 +42,7 @@ export interface CanonicalShape {
 export const WHITESPACE = "\t\n\u000b\f\r \u0085\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000";
 
 /** A quoted identifier: `sales` -> `"sales"`, `we"ird` -> `"we""ird"`. */
-export const ident = escapeIdentifier;
+export const ident = (name: string): string => pgDriver().escapeIdentifier(name);
 
 /** A quoted, possibly schema-qualified name from its parts: `["public", "sales"]` -> `"public"."sales"`. */
 export function qualified(parts: string[]): string {

@@ -3,7 +3,7 @@ import { readFileSync } from "fs";
 import { join } from "path";
 import pl from "nodejs-polars";
 import { describe, expect, it } from "vitest";
-import { cleanTransactions, reportRows } from "../../src/clean/clean";
+import { cleanTransactions, duplicateRows, reportRows } from "../../src/clean/clean";
 import { isNonProductCode } from "../../src/clean/nonProduct";
 import { loadDataset } from "../../src/data/load";
 import { DEFAULT_DATA_FILE } from "../../src/data/default";
@@ -21,6 +21,18 @@ function table(rows: [string, string, number, number, string | null][]) {
     country: rows.map(() => "UK"),
   });
 }
+
+describe("duplicateRows", () => {
+  it("names every exact copy of an earlier row, whatever the order, with 0 and -0 alike, NaN like NaN, empty like empty", () => {
+    const df = pl.DataFrame({
+      q: [1, 0, 2, -0, NaN, 1, NaN, null, null, 1],
+      s: ["a", "x", "b", "x", "n", "a", "n", null, null, "b"],
+    });
+    // row 3 copies row 1 (0 = -0), 5 copies 0, 6 copies 4 (NaN = NaN), 8 copies 7 (both empty); row 9 (1, "b") is new
+    expect(duplicateRows(df).toArray()).toEqual([3, 5, 6, 8]);
+    expect(duplicateRows(df.head(3)).toArray()).toEqual([]);
+  });
+});
 
 describe("cleanTransactions", () => {
   // one row per rule, plus two good lines; the duplicate is row 2 (a copy of row 1)
@@ -52,6 +64,12 @@ describe("cleanTransactions", () => {
     expect(c.sales.getColumn("amount").toArray()).toEqual([3, 18, 6]);
     expect(c.sales.getColumn("isProduct").toArray()).toEqual([true, false, true]);
     expect(c.sales.getColumn("description").get(0)).toBe("A THING");
+  });
+  it("tidies every description JavaScript's \\s would change, and only those", () => {
+    const texts = ["A\u00a0THING", "\ufeffA THING", "A\tTHING", "A  THING", " A", "A ", "A THING", "A\u2009B", "   ", "A B C"];
+    const d = cleanTransactions(table(texts.map((_, i) => [String(i), "A", 1, 1, "7"] as [string, string, number, number, string])).withColumns(pl.Series("description", texts)));
+    // each is tidied as String.prototype.replace(/\s+/g, " ").trim() does; "   " becomes empty, so null
+    expect(d.customerLines.getColumn("description").toArray()).toEqual(["A THING", "A THING", "A THING", "A THING", "A", "A", "A THING", "A B", null, "A B C"]);
   });
   it("refuses an empty table", () => {
     expect(() => cleanTransactions(t.head(0))).toThrow(/no rows/);

@@ -23,7 +23,7 @@ function project(): string {
   const root = tempDir("retail-lab-build-");
   mkdirSync(join(root, "src", "cli"), { recursive: true });
   writeFileSync(join(root, "src", "version.ts"), 'export const VERSION: string = "one";\n');
-  writeFileSync(join(root, "src", "cli", "main.ts"), 'import { VERSION } from "../version";\nexport function run(): void { console.log(VERSION); }\nexport function helpPages(): Record<string, string> { return {}; }\n');
+  writeFileSync(join(root, "src", "cli", "main.ts"), 'import { VERSION } from "../version";\nexport function run(): void { console.log(VERSION); }\n');
   // the bin reads its help rule from the build (dist/cli/help-key.js): the project's own
   copyFileSync(join(ROOT, "src", "cli", "help-key.ts"), join(root, "src", "cli", "help-key.ts"));
   return root;
@@ -68,8 +68,11 @@ describe("the build", () => {
     // run() and the kept page say different things, so the output tells which one answered
     writeFileSync(join(root, "src", "cli", "main.ts"), [
       'import { VERSION } from "../version";',
-      'export function run(): void { console.log(`run: ${VERSION}`); }',
-      'export function helpPages(): Record<string, string> { return { "": `page: ${VERSION}` }; }',
+      // run() hands the bin every help page when it prints one, as src/cli/main.ts does
+      'export function run(argv: string[], keepHelp?: (pages: Record<string, string>) => void): void {',
+      '  keepHelp?.({ "": `page: ${VERSION}` });',
+      '  console.log(`run: ${VERSION}`);',
+      '}',
     ].join("\n") + "\n");
     mkdirSync(join(root, "bin"));
     mkdirSync(join(root, "scripts"));

@@ -1,8 +1,8 @@
-import pl from "nodejs-polars";
+import pl, { type Series } from "nodejs-polars";
 import { describe, expect, it } from "vitest";
 import {
   compareIds, dayNumberOf, daysBetween, fmtDecimal, fmtPct, fmtShare, isoDayOf, isoDayOfNumber, median, numbers, nullableNumbers, ordinal,
-  parseIsoDay, quantile, quantileSorted, round, shareOrNull, startOfDay, strings, sum,
+  mapRuns, parseIsoDay, quantile, quantileSorted, round, shareOrNull, startOfDay, strings, sum,
 } from "../../src/util/index";
 
 describe("quantiles (type 7)", () => {
@@ -86,5 +86,28 @@ describe("typed column readers", () => {
     expect(() => numbers(df, "s")).toThrow("column s holds String, not numbers");
     expect(() => strings(df, "x")).toThrow("column x holds Float64, not text");
     expect(() => strings(df, "nope")).toThrow('no column "nope"');
+  });
+});
+
+describe("mapRuns", () => {
+  it("applies f once per run of equal consecutive values and repeats its result over the run", () => {
+    const seen: unknown[][] = [];
+    const upper = (firsts: Series) => (seen.push(firsts.toArray()), pl.Series(firsts.toArray().map((v) => (v === null ? null : String(v).toUpperCase()))));
+    // runs: a a | b | a | null | null | c c c  -> f sees a, b, a, null, null, c (6 values for 9)
+    const values = pl.Series("t", ["a", "a", "b", "a", null, null, "c", "c", "c"]);
+    const out = mapRuns(values, upper);
+    expect(out.toArray()).toEqual(["A", "A", "B", "A", null, null, "C", "C", "C"]);
+    expect(out.name).toBe("t");
+    expect(seen).toEqual([["a", "b", "a", null, null, "c"]]);
+  });
+  it("keeps the type f returns, and handles one value and none", () => {
+    const dates = mapRuns(pl.Series("d", ["2011-01-02", "2011-01-02", "2011-01-03"]), (f) => f.str.strptime(pl.Date, "%Y-%m-%d"));
+    expect(String(dates.dtype)).toBe("DataType(Date)");
+    expect(dates.toArray().map((d) => (d as unknown as Date).toISOString().slice(0, 10))).toEqual(["2011-01-02", "2011-01-02", "2011-01-03"]);
+    expect(mapRuns(pl.Series("x", ["q"]), (f) => f.str.lengths()).toArray()).toEqual([1]);
+    expect(mapRuns(pl.Series("x", [] as string[]), (f) => f).length).toBe(0);
+  });
+  it("refuses an f that does not return one value per run", () => {
+    expect(() => mapRuns(pl.Series("x", ["a", "b"]), (f) => f.head(1))).toThrow(/1 values for 2 runs/);
   });
 });
