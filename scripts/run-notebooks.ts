@@ -21,6 +21,7 @@ import { findChromium, plotlyJsPath } from "../src/display/png";
 import { isUserError, UserError } from "../src/errors";
 import { writeFileAtomic } from "../src/io/csv";
 import { chartCount, describeFailure, exportCopy, findFailure, finishReportHtml, normalizeExecuted, type Notebook } from "./lib/notebook";
+import { startRenderer } from "./lib/renderer";
 import { checkKernel, findJupyter, jupyterEnv, ROOT } from "./lib/tools";
 
 interface Options {
@@ -84,7 +85,7 @@ function runCommand(command: string, args: string[], env: NodeJS.ProcessEnv): Pr
   });
 }
 
-async function runOne(jupyter: string, file: string, work: string, plotlyJs: string, opts: Options): Promise<RunResult> {
+async function runOne(jupyter: string, file: string, work: string, plotlyJs: string, opts: Options, renderer: string): Promise<RunResult> {
   const name = basename(file, ".ipynb");
   const rel = relative(ROOT, file);
   const started = Date.now();
@@ -92,7 +93,8 @@ async function runOne(jupyter: string, file: string, work: string, plotlyJs: str
     jupyter,
     ["nbconvert", "--to", "notebook", "--execute", "--allow-errors", "--ExecutePreprocessor.timeout=1800",
       "--ExecutePreprocessor.kernel_name=retail-lab", "--output-dir", work, "--output", `${name}.executed`, file],
-    jupyterEnv({ RETAIL_LAB_HEADLESS: "1" }),
+    // every kernel's charts are drawn by the one renderer of this run (scripts/lib/renderer.ts)
+    jupyterEnv({ RETAIL_LAB_HEADLESS: "1", RETAIL_LAB_RENDERER: renderer }),
   );
   if (exec.status !== 0) {
     const tail = (exec.stderr || "").trim().split("\n").slice(-15).join("\n");
@@ -157,10 +159,12 @@ async function main(): Promise<void> {
   const plotlyJs = readFileSync(plotlyJsPath(), "utf8");
   const work = mkdtempSync(join(tmpdir(), "retail-lab-run-"));
   const started = Date.now();
+  const renderer = await startRenderer();
   try {
-    await runAll(files, opts.jobs, (file) => runOne(jupyter, file, work, plotlyJs, opts));
+    await runAll(files, opts.jobs, (file) => runOne(jupyter, file, work, plotlyJs, opts, renderer.url));
     console.log(`${files.length} notebook(s) in ${((Date.now() - started) / 1000).toFixed(1)} s; reports in ${relative(process.cwd(), opts.reportsDir) || "."}/`);
   } finally {
+    await renderer.close();
     rmSync(work, { recursive: true, force: true });
   }
 }

@@ -1,12 +1,15 @@
 /**
  * Static PNG images of plotly figures, drawn by plotly.js itself in headless Chromium (Debian's
- * `chromium` package, driven by playwright-core). One browser per process, started on first
- * use (about 2.5 s) and reused (0.1-0.3 s a figure). When `RETAIL_LAB_BROWSER_ENDPOINT` names a
- * running browser server (a playwright `launchServer` endpoint, as `npm start` starts one for
- * all its notebooks), the process connects to it instead and draws in a page of its own: the
- * same browser binary and flags, so the same bytes, without a browser start per notebook.
+ * `chromium` package, driven by playwright-core). One browser page per process, opened on first
+ * use (about 3 s here, most of it Chromium compiling plotly.js) and reused (0.05-0.3 s a figure).
+ *
+ * When `RETAIL_LAB_RENDERER` names a renderer (`http://127.0.0.1:PORT`, the one `npm start` runs
+ * for all its notebooks: scripts/lib/renderer.ts), figures are sent there instead, to be drawn
+ * by this same function in that process: the same browser, flags and page, so the same bytes,
+ * without a page and a plotly.js per notebook.
  */
 import { existsSync } from "fs";
+import { request } from "http";
 import { UserError } from "../errors";
 import type { Figure } from "../charts/index";
 
@@ -59,16 +62,47 @@ let queue: Promise<unknown> = Promise.resolve();
 async function openPage(): Promise<{ page: Page; close: () => Promise<void> }> {
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   const { chromium } = require("playwright-core");
-  const endpoint = process.env.RETAIL_LAB_BROWSER_ENDPOINT;
-  const browser = endpoint ? await chromium.connect(endpoint) : await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS, headless: true });
+  const browser = await chromium.launch({ executablePath: findChromium(), args: CHROMIUM_ARGS, headless: true });
   const page = await browser.newPage();
   await page.setContent("<!doctype html><html><body></body></html>");
   await page.addScriptTag({ path: plotlyJsPath() });
   return { page, close: () => browser.close() };
 }
 
+/** The size of a PNG: CSS pixels and a scale (default 1). */
+export interface PngSize {
+  width: number;
+  height: number;
+  scale?: number;
+}
+
 /** Draws a figure as PNG bytes at the given size (CSS pixels) and scale. */
-export async function renderPng(fig: Figure, size: { width: number; height: number; scale?: number }): Promise<Buffer> {
+export async function renderPng(fig: Figure, size: PngSize): Promise<Buffer> {
+  const renderer = process.env.RETAIL_LAB_RENDERER;
+  return renderer ? renderElsewhere(renderer, fig, size) : renderHere(fig, size);
+}
+
+/** The PNG drawn by the renderer at `url` (see the module comment); its refusal is an error with its text. */
+function renderElsewhere(url: string, fig: Figure, size: PngSize): Promise<Buffer> {
+  const body = Buffer.from(JSON.stringify({ fig, size }), "utf8");
+  return new Promise((resolve, reject) => {
+    const req = request(`${url}/png`, { method: "POST", headers: { "content-type": "application/json", "content-length": body.length } }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on("data", (c: Buffer) => chunks.push(c));
+      res.on("error", reject);
+      res.on("end", () => {
+        const out = Buffer.concat(chunks);
+        if (res.statusCode === 200) resolve(out);
+        else reject(new Error(`the chart renderer at ${url} failed: ${out.toString("utf8")}`));
+      });
+    });
+    req.on("error", (e) => reject(new Error(`the chart renderer at ${url} (RETAIL_LAB_RENDERER) cannot be reached: ${e.message}`)));
+    req.end(body);
+  });
+}
+
+/** Draws the figure in this process's own page. */
+async function renderHere(fig: Figure, size: PngSize): Promise<Buffer> {
   if (!pagePromise) pagePromise = openPage();
   const run = async () => {
     const { page } = await (pagePromise as Promise<{ page: Page }>);
@@ -93,7 +127,7 @@ export async function renderPng(fig: Figure, size: { width: number; height: numb
   }
 }
 
-/** Closes the browser, or the connection to a shared one (tests and scripts call this; a kernel keeps it until it exits). */
+/** Closes the browser (tests and scripts call this; a kernel keeps it until it exits). */
 export async function closeRenderer(): Promise<void> {
   const p = pagePromise;
   pagePromise = null;
