@@ -13,7 +13,7 @@
  * Options: `--reports DIR` (default reports/), `--executed DIR` (write executed notebooks there
  * instead of over the originals; the tests use both), `--jobs N`.
  */
-import { spawn } from "child_process";
+import { spawn, spawnSync } from "child_process";
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "fs";
 import { availableParallelism, tmpdir } from "os";
 import { basename, join, relative, resolve } from "path";
@@ -85,16 +85,58 @@ function runCommand(command: string, args: string[], env: NodeJS.ProcessEnv): Pr
   });
 }
 
-async function runOne(jupyter: string, file: string, work: string, plotlyJs: string, opts: Options, renderer: string): Promise<RunResult> {
+/** Runs `jupyter nbconvert ARGS`: its exit status and what it printed on stderr. */
+type Nbconvert = (args: string[]) => Promise<{ status: number | null; stderr: string }>;
+
+/**
+ * An nbconvert that stays up between calls (scripts/lib/nbconvert_worker.py: nbconvert's own
+ * application, run once per call, in one Python process), or null when the Python behind
+ * `jupyter` cannot be told from its first line. One call at a time.
+ */
+function nbconvertWorker(jupyter: string, env: NodeJS.ProcessEnv): { run: Nbconvert; close: () => void } | null {
+  const python = pythonOf(jupyter);
+  if (!python) return null;
+  const child = spawn(python, [join(ROOT, "scripts", "lib", "nbconvert_worker.py")], { env, stdio: ["pipe", "pipe", "pipe"] });
+  let stderr = "";
+  child.stderr.setEncoding("utf8").on("data", (d: string) => (stderr = (stderr + d).slice(-64 * 1024)));
+  const waiting: ((answer: { status: number; error?: string }) => void)[] = [];
+  let buffered = "";
+  child.stdout.setEncoding("utf8").on("data", (d: string) => {
+    buffered += d;
+    for (let i = buffered.indexOf("\n"); i >= 0; i = buffered.indexOf("\n")) {
+      const line = buffered.slice(0, i);
+      buffered = buffered.slice(i + 1);
+      waiting.shift()?.(JSON.parse(line));
+    }
+  });
+  child.on("close", (status) => {
+    for (const w of waiting.splice(0)) w({ status: status ?? 1, error: `the nbconvert worker stopped (exit ${status}):\n${stderr.trim().split("\n").slice(-10).join("\n")}` });
+  });
+  const run: Nbconvert = (args) =>
+    new Promise((done) => {
+      stderr = "";
+      waiting.push((a) => done({ status: a.status, stderr: `${stderr}${a.error ? `\n${a.error}` : ""}` }));
+      child.stdin.write(JSON.stringify(args.slice(1)) + "\n"); // args[0] is "nbconvert"
+    });
+  return { run, close: () => child.stdin.end() };
+}
+
+/** The Python interpreter of a `jupyter` script, from its `#!` line; null when it has none. */
+function pythonOf(jupyter: string): string | null {
+  const found = spawnSync("sh", ["-c", `command -v "$0"`, jupyter], { encoding: "utf8" }).stdout.trim();
+  if (!found) return null;
+  const first = readFileSync(found, "utf8").slice(0, 200).split("\n", 1)[0];
+  const m = /^#!\s*(\S*python[\d.]*)\s*$/.exec(first);
+  return m ? m[1] : null;
+}
+
+async function runOne(nbconvert: Nbconvert, file: string, work: string, plotlyJs: string, opts: Options): Promise<RunResult> {
   const name = basename(file, ".ipynb");
   const rel = relative(ROOT, file);
   const started = Date.now();
-  const exec = await runCommand(
-    jupyter,
+  const exec = await nbconvert(
     ["nbconvert", "--to", "notebook", "--execute", "--allow-errors", "--ExecutePreprocessor.timeout=1800",
       "--ExecutePreprocessor.kernel_name=retail-lab", "--output-dir", work, "--output", `${name}.executed`, file],
-    // every kernel's charts are drawn by the one renderer of this run (scripts/lib/renderer.ts)
-    jupyterEnv({ RETAIL_LAB_HEADLESS: "1", RETAIL_LAB_RENDERER: renderer }),
   );
   if (exec.status !== 0) {
     const tail = (exec.stderr || "").trim().split("\n").slice(-15).join("\n");
@@ -109,7 +151,7 @@ async function runOne(jupyter: string, file: string, work: string, plotlyJs: str
 
   const copy = join(work, `${name}.ipynb`);
   writeFileSync(copy, JSON.stringify(exportCopy(nb)));
-  const html = await runCommand(jupyter, ["nbconvert", "--to", "html", "--template", "lab", "--output-dir", work, "--output", name, copy], jupyterEnv());
+  const html = await nbconvert(["nbconvert", "--to", "html", "--template", "lab", "--output-dir", work, "--output", name, copy]);
   if (html.status !== 0) throw new UserError(`${rel}: HTML export failed:\n${(html.stderr || "").trim().split("\n").slice(-10).join("\n")}`);
   const charts = chartCount(nb);
   const page = finishReportHtml(readFileSync(join(work, `${name}.html`), "utf8"), charts > 0 ? plotlyJs : null);
@@ -160,10 +202,24 @@ async function main(): Promise<void> {
   const work = mkdtempSync(join(tmpdir(), "retail-lab-run-"));
   const started = Date.now();
   const renderer = await startRenderer();
+  // every kernel's charts are drawn by the one renderer of this run (scripts/lib/renderer.ts)
+  const env = jupyterEnv({ RETAIL_LAB_HEADLESS: "1", RETAIL_LAB_RENDERER: renderer.url });
+  // one nbconvert worker per job (a notebook takes a free one), or a command per call
+  const workers = Array.from({ length: Math.min(opts.jobs, files.length) }, () => nbconvertWorker(jupyter, env));
+  const free: Nbconvert[] = workers.map((w) => w?.run ?? ((args) => runCommand(jupyter, args, env)));
+  const withFree = async (file: string) => {
+    const nbconvert = free.pop() as Nbconvert; // runAll runs at most `jobs` at once
+    try {
+      return await runOne(nbconvert, file, work, plotlyJs, opts);
+    } finally {
+      free.push(nbconvert);
+    }
+  };
   try {
-    await runAll(files, opts.jobs, (file) => runOne(jupyter, file, work, plotlyJs, opts, renderer.url));
+    await runAll(files, opts.jobs, withFree);
     console.log(`${files.length} notebook(s) in ${((Date.now() - started) / 1000).toFixed(1)} s; reports in ${relative(process.cwd(), opts.reportsDir) || "."}/`);
   } finally {
+    for (const w of workers) w?.close();
     await renderer.close();
     rmSync(work, { recursive: true, force: true });
   }
