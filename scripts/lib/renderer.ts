@@ -30,6 +30,8 @@ export async function startRenderer(): Promise<{ url: string; close: () => Promi
     });
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  // start the browser and load plotly.js now, while the kernels start, not when the first chart waits
+  renderPng({ data: [], layout: {} }, { width: 10, height: 10 }).catch(() => undefined); // a failure shows again on the first real chart
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,

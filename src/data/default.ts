@@ -6,6 +6,7 @@ import { existsSync, statSync } from "fs";
 import { join, resolve } from "path";
 import { UserError } from "../errors";
 import type { Dataset } from "../model";
+import { cachedDataset } from "./cache";
 import { loadDataset, type DatasetFiles } from "./load";
 
 /** The project root (the folder holding data/ and src/). */
@@ -41,11 +42,16 @@ export function datasetFiles(path: string): DatasetFiles {
   return { transactions: path };
 }
 
+/** Where `loadNotebookDataset` keeps its typed copies (see ./cache.ts; .cache/ is not tracked). */
+export const DATASET_CACHE = join(PROJECT_ROOT, ".cache", "datasets");
+
 /**
  * The dataset the notebooks run on: the file or folder named by the RETAIL_LAB_DATA
- * environment variable, or the shipped UCI Online Retail data.
+ * environment variable, or the shipped UCI Online Retail data. Loaded once per content: the
+ * typed tables are kept in DATASET_CACHE, keyed by the files' bytes and the loader's code.
  */
 export function loadNotebookDataset(): Dataset {
   const named = process.env.RETAIL_LAB_DATA;
-  return loadDataset(named ? datasetFiles(resolve(PROJECT_ROOT, named)) : { transactions: DEFAULT_DATA_FILE });
+  const files = named ? datasetFiles(resolve(PROJECT_ROOT, named)) : { transactions: DEFAULT_DATA_FILE };
+  return cachedDataset(files, DATASET_CACHE, () => loadDataset(files));
 }
