@@ -15,11 +15,12 @@
  * it replaces bench/platform.ts, whose kernel and npm start figures are rows here).
  */
 import { spawnSync } from "child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "fs";
 import { availableParallelism, loadavg, tmpdir } from "os";
 import { join } from "path";
 import { findJupyter, jupyterEnv, ROOT } from "../scripts/lib/tools";
 import { generatedFolder } from "./util";
+import { DATASET_CACHE, DEFAULT_DATA_FILE } from "../src/data/default";
 
 const PYTHON = "/usr/bin/python3";
 const PEER = join(__dirname, "rfm_peer.py");
@@ -103,6 +104,10 @@ function kernelFirstCell(): void {
 
 function npmStart(): void {
   const out = mkdtempSync(join(tmpdir(), "retail-lab-bench-run-"));
+  // the first notebook of a fresh clone types UCI and keeps it; the table says which case this run was
+  // (the kernels run dist/, whose loader code is part of the key: ask dist/ for it)
+  const { datasetCacheKey } = require(join(ROOT, "dist", "data", "cache.js")) as typeof import("../src/data/cache");
+  const warm = existsSync(join(DATASET_CACHE, datasetCacheKey({ transactions: DEFAULT_DATA_FILE })));
   try {
     const t = process.hrtime.bigint();
     const r = spawnSync(join(ROOT, "node_modules", ".bin", "tsx"), [join(ROOT, "scripts", "run-notebooks.ts"), "--executed", out, "--reports", out], { cwd: ROOT, encoding: "utf8" });
@@ -114,7 +119,7 @@ function npmStart(): void {
       rows.push({ figure: "npm start (every notebook)", value: "failed", target: "< 90 s", peer: `${n} notebooks ran before the failure shown above`, met: false });
       return;
     }
-    rows.push({ figure: `npm start (${n} notebooks, executed and exported)`, value: s(seconds), target: "< 90 s", peer: "two at a time", met: seconds < 90 });
+    rows.push({ figure: `npm start (${n} notebooks, executed and exported)`, value: s(seconds), target: "< 90 s", peer: `two at a time; dataset cache ${warm ? "warm" : "cold (filled by the first notebook)"}`, met: seconds < 90 });
   } finally {
     rmSync(out, { recursive: true, force: true });
   }

@@ -8,7 +8,10 @@
  * kernel and its own files, so a notebook's outputs do not depend on what runs beside it (the
  * platform tests compare a parallel run with the committed notebooks, byte for byte). Lines are
  * printed in notebook order; after a failure no further notebook starts, and the first failing
- * notebook in order is the one reported.
+ * notebook in order is the one reported. Every kernel draws its chart images through one
+ * renderer for the run (scripts/lib/renderer.ts), and each job converts through one nbconvert
+ * worker (scripts/lib/nbconvert_worker.py): the same bytes, without a browser page and two
+ * Python starts per notebook.
  *
  * Options: `--reports DIR` (default reports/), `--executed DIR` (write executed notebooks there
  * instead of over the originals; the tests use both), `--jobs N`.

@@ -8,8 +8,16 @@ import { UserError } from "../errors";
 import { refuseUnsafeTarget } from "../io/index";
 import type { Dataset } from "../model";
 import type { TieRule } from "../rfm/index";
-import { databaseDataset, databaseRfm, isDatabaseUrl, parseTableName, type SourceSpec } from "../warehouse/index";
+import type { SourceSpec } from "../warehouse/index";
 import type { Command, OptionSpec, OptionValues } from "./args";
+
+/** The warehouse (database sources), loaded only for an input that may name a database: a file run does not pay for it. */
+const warehouse = () => require("../warehouse/index") as typeof import("../warehouse/index");
+
+/** True when --input names a database (`postgresql://...`); a path without "://" never does, and is told without loading the warehouse. */
+function isDatabaseInput(input: string): boolean {
+  return input.includes("://") && warehouse().isDatabaseUrl(input);
+}
 
 /**
  * --input, --table, --query, --map, --customers, --products. A command that does not read
@@ -55,7 +63,7 @@ export function dataFiles(o: OptionValues, catalogue: string | null = "products"
 export function databaseSource(o: OptionValues, queryOption = "query"): SourceSpec | null {
   const table = o.table === undefined ? undefined : String(o.table);
   const query = o[queryOption] === undefined ? undefined : String(o[queryOption]);
-  if (o.input === undefined || !isDatabaseUrl(String(o.input))) {
+  if (o.input === undefined || !isDatabaseInput(String(o.input))) {
     const given = table !== undefined ? "--table" : query !== undefined ? `--${queryOption}` : null;
     if (given) throw new UserError(`${given} reads a database: give it with --input postgresql://user@host:port/database (the input here is ${o.input === undefined ? "the shipped data file" : `the file ${o.input}`}).`);
     return null;
@@ -63,7 +71,7 @@ export function databaseSource(o: OptionValues, queryOption = "query"): SourceSp
   if ((table === undefined) === (query === undefined)) {
     throw new UserError(`--input names a database: say what to read from it with exactly one of --table NAME or --${queryOption} "SELECT ...".`);
   }
-  if (table !== undefined) parseTableName(table); // refused before connecting
+  if (table !== undefined) warehouse().parseTableName(table); // refused before connecting
   return { url: String(o.input), table, query, mapping: o.map === undefined ? undefined : String(o.map) };
 }
 
@@ -76,7 +84,7 @@ export async function datasetFromOptions(o: OptionValues, catalogue: string | nu
   const source = databaseSource(o, queryOption);
   if (!source) return loadDatasetAsync(dataFiles(o, catalogue));
   const files = dataFiles({ ...o, input: undefined }, catalogue);
-  return databaseDataset(source, { customers: o.customers ? files.customers : undefined, products: catalogue && o[catalogue] ? files.products : undefined });
+  return warehouse().databaseDataset(source, { customers: o.customers ? files.customers : undefined, products: catalogue && o[catalogue] ? files.products : undefined });
 }
 
 /**
@@ -87,7 +95,7 @@ export async function datasetFromOptions(o: OptionValues, catalogue: string | nu
 export async function pushedDownRfm(o: OptionValues, scoring: { bins: number; ties: TieRule }): Promise<DataFrame | null> {
   const source = databaseSource(o);
   if (!source || o.customers !== undefined) return null;
-  return databaseRfm(source, scoring);
+  return warehouse().databaseRfm(source, scoring);
 }
 
 /** Loads and cleans the dataset the options name (`queryOption`: see `databaseSource`). */

@@ -4,7 +4,6 @@
  * checked (and an output that would replace an input or a non-file refused) before a command runs.
  */
 import { UserError, isUserError } from "../errors";
-import { redactUrlsIn } from "../warehouse/index";
 import { commandHelp, parseOptions, type Command } from "./args";
 import { refuseUnsafeOutput } from "./data-options";
 import { helpKey } from "./help-key";
@@ -26,6 +25,9 @@ const modules = {
   refresh: () => require("./commands/refresh") as typeof import("./commands/refresh"),
   experiment: () => require("./commands/experiment") as typeof import("./commands/experiment"),
 };
+
+/** `redactUrlsIn` of the warehouse, loaded when a message is printed (no password is ever printed). */
+const redactUrlsIn = (text: string) => (require("../warehouse/index") as typeof import("../warehouse/index")).redactUrlsIn(text);
 
 /**
  * Every command's name, in the order the help lists them, with how to load it. A run loads only
