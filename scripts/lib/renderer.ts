@@ -22,8 +22,14 @@ export async function startRenderer(): Promise<{ url: string; close: () => Promi
         res.writeHead(404).end("only POST /png");
         return;
       }
-      const { fig, size } = JSON.parse(Buffer.concat(chunks).toString("utf8")) as { fig: Figure; size: PngSize };
-      renderPng(fig, size).then(
+      let figure: { fig: Figure; size: PngSize };
+      try {
+        figure = JSON.parse(Buffer.concat(chunks).toString("utf8"));
+      } catch (e) {
+        res.writeHead(400, { "content-type": "text/plain" }).end(`not a figure: ${(e as Error).message}`);
+        return;
+      }
+      renderPng(figure.fig, figure.size).then(
         (png) => res.writeHead(200, { "content-type": "image/png" }).end(png),
         (e: Error) => res.writeHead(500, { "content-type": "text/plain" }).end(e.message),
       );

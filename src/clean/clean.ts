@@ -127,10 +127,11 @@ export function tidyText(s: string): string {
   return s.replace(/\s+/g, " ").trim();
 }
 
-/** The characters JavaScript's `\s` matches (what `tidyText` collapses and trims), as a regex class. */
-const JS_SPACE = "[\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]";
+/** JavaScript's `\s` but the plain space, for a regex class: what `tidyText` collapses and trims. */
+const OTHER_SPACES = "\\t\\n\\v\\f\\r\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff";
+const JS_SPACE = `[ ${OTHER_SPACES}]`;
 /** Text `tidyText` changes: a space at either end, two in a row, or one that is not a plain space. */
-const UNTIDY = `^${JS_SPACE}|${JS_SPACE}$|${JS_SPACE}${JS_SPACE}|[\\t\\n\\v\\f\\r\\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff]`;
+const UNTIDY = `^${JS_SPACE}|${JS_SPACE}$|${JS_SPACE}${JS_SPACE}|[${OTHER_SPACES}]`;
 
 /**
  * Descriptions tidied (see `tidyText`), empty ones as null. Only the distinct descriptions that

@@ -8,60 +8,49 @@ import { commandHelp, parseOptions, type Command } from "./args";
 import { refuseUnsafeOutput } from "./data-options";
 import { helpKey } from "./help-key";
 
-// The command modules, each loaded when first asked for: require, not import(), so that the
-// compiled CommonJS loads just the one module a run needs, synchronously.
-const modules = {
-  inspect: () => require("./commands/inspect") as typeof import("./commands/inspect"),
-  data: () => require("./commands/data") as typeof import("./commands/data"),
-  generate: () => require("./commands/generate") as typeof import("./commands/generate"),
-  rfm: () => require("./commands/rfm") as typeof import("./commands/rfm"),
-  clusters: () => require("./commands/clusters") as typeof import("./commands/clusters"),
-  forecast: () => require("./commands/forecast") as typeof import("./commands/forecast"),
-  products: () => require("./commands/products") as typeof import("./commands/products"),
-  loyalty: () => require("./commands/loyalty") as typeof import("./commands/loyalty"),
-  clv: () => require("./commands/clv") as typeof import("./commands/clv"),
-  churn: () => require("./commands/churn") as typeof import("./commands/churn"),
-  migration: () => require("./commands/migration") as typeof import("./commands/migration"),
-  refresh: () => require("./commands/refresh") as typeof import("./commands/refresh"),
-  experiment: () => require("./commands/experiment") as typeof import("./commands/experiment"),
-};
-
 /** `redactUrlsIn` of the warehouse, loaded when a message is printed (no password is ever printed). */
 const redactUrlsIn = (text: string) => (require("../warehouse/index") as typeof import("../warehouse/index")).redactUrlsIn(text);
 
 /**
- * Every command's name, in the order the help lists them, with how to load it. A run loads only
- * its own command's module (and so only its libraries: `rfm` loads no forecasting, clustering or
- * churn code); the help pages and an unknown name load them all.
+ * Every command, in the order the help lists them: its name, the module in ./commands/ that
+ * defines it and the name it is exported under. A run loads only its own command's module (and
+ * so only its libraries: `rfm` loads no forecasting, clustering or churn code); the help pages
+ * and an unknown name load them all.
  */
-const COMMAND_MODULES: [name: string, load: () => Command][] = [
-  ["inspect", () => modules.inspect().inspectCommand],
-  ["clean", () => modules.data().cleanCommand],
-  ["sql", () => modules.data().sqlCommand],
-  ["generate", () => modules.generate().generateCommand],
-  ["rfm", () => modules.rfm().rfmCommand],
-  ["segments", () => modules.rfm().segmentsCommand],
-  ["clusters", () => modules.clusters().clustersCommand],
-  ["forecast", () => modules.forecast().forecastCommand],
-  ["products", () => modules.products().productsCommand],
-  ["loyalty", () => modules.loyalty().loyaltyCommand],
-  ["clv", () => modules.clv().clvCommand],
-  ["churn", () => modules.churn().churnCommand],
-  ["migration", () => modules.migration().migrationCommand],
-  ["crm", () => modules.churn().crmCommand],
-  ["refresh", () => modules.refresh().refreshCommand],
-  ["experiment design", () => modules.experiment().experimentDesignCommand],
-  ["experiment assign", () => modules.experiment().experimentAssignCommand],
-  ["experiment analyze", () => modules.experiment().experimentAnalyzeCommand],
+const COMMAND_MODULES: [name: string, module: string, exported: string][] = [
+  ["inspect", "inspect", "inspectCommand"],
+  ["clean", "data", "cleanCommand"],
+  ["sql", "data", "sqlCommand"],
+  ["generate", "generate", "generateCommand"],
+  ["rfm", "rfm", "rfmCommand"],
+  ["segments", "rfm", "segmentsCommand"],
+  ["clusters", "clusters", "clustersCommand"],
+  ["forecast", "forecast", "forecastCommand"],
+  ["products", "products", "productsCommand"],
+  ["loyalty", "loyalty", "loyaltyCommand"],
+  ["clv", "clv", "clvCommand"],
+  ["churn", "churn", "churnCommand"],
+  ["migration", "migration", "migrationCommand"],
+  ["crm", "churn", "crmCommand"],
+  ["refresh", "refresh", "refreshCommand"],
+  ["experiment design", "experiment", "experimentDesignCommand"],
+  ["experiment assign", "experiment", "experimentAssignCommand"],
+  ["experiment analyze", "experiment", "experimentAnalyzeCommand"],
 ];
 
-/** Every command, loaded, in the order the help lists them (checked against its module's name). */
+/**
+ * One entry's command, its module loaded on first use (require, not import(): the compiled
+ * CommonJS loads just that module, synchronously); an entry whose module does not define it is a bug.
+ */
+function loadCommand([name, module, exported]: (typeof COMMAND_MODULES)[number]): Command {
+  const command = (require(`./commands/${module}`) as Record<string, Command | undefined>)[exported];
+  if (command?.name !== name) throw new Error(`COMMAND_MODULES: ./commands/${module} has no ${exported} named "${name}"`);
+  return command;
+}
+
+/** Every command, loaded, in the order the help lists them. */
 export function allCommands(): Command[] {
-  const commands = COMMAND_MODULES.map(([, load]) => load());
-  commands.forEach((c, i) => {
-    if (c.name !== COMMAND_MODULES[i][0]) throw new Error(`COMMAND_MODULES lists "${COMMAND_MODULES[i][0]}" but its module defines "${c.name}"`);
-  });
-  return commands;
+  return COMMAND_MODULES.map(loadCommand);
 }
 
 /**
@@ -70,9 +59,9 @@ export function allCommands(): Command[] {
  * name, a group word alone), which needs every command.
  */
 function commandToRun(argv: string[]): Command | null {
-  if (helpKey(argv, (key) => COMMAND_MODULES.some(([name]) => key === `cmd:${name}`) || key === "" || key.startsWith("group:")) !== null) return null;
+  if (helpKey(argv, () => true) !== null) return null; // a help flag or a group word alone, whatever the name
   const entry = COMMAND_MODULES.find(([name]) => name === argv[0] || name === `${argv[0]} ${argv[1]}`);
-  return entry ? entry[1]() : null;
+  return entry ? loadCommand(entry) : null;
 }
 
 /**

@@ -14,9 +14,9 @@
 import pl, { type DataFrame, type Expr, type Series } from "nodejs-polars";
 import { UserError } from "../errors";
 import { TRANSACTION_COLUMNS, type Dataset, type DatasetReading, type TableReading } from "../model";
+import { mapRuns } from "../util/index";
 import { blankToNull, firstFailed, firstIndex, parseDateColumn, type ParseDateOptions } from "./dates";
 import { dtypeOf, fmtCount, quoted } from "./describe";
-import { mapRuns } from "../util/index";
 import {
   CANONICAL_FIELDS, missingColumnError, norm, readMapping, resolveColumns, REQUIRED_TRANSACTION_COLUMNS, textLayoutOf,
   type DatasetMapping, type TableMapping,
