@@ -62,26 +62,23 @@ const ROW_COLUMN = "__row";
 
 /**
  * Row numbers (0-based) of rows that are exact copies of an earlier row, all columns compared.
- * Every row is hashed and the hashes sorted: only rows whose hash equals a neighbour's (a hash
- * that repeats) are then compared exactly, in order, so the result is exact (a hash collision
- * costs time, never a wrong answer) and the full comparison runs on the few candidate rows.
- * (`hashRows` and a sort find the repeats several times faster than a struct hash and
- * `isDuplicated` on a million rows.)
+ * Every row is hashed; a hash value that occurs twice is found as equal neighbours in the sorted
+ * hashes, and only the rows carrying such a value are compared exactly, in order. The result is
+ * exact (a hash collision costs time, never a wrong answer) and the full comparison runs on the
+ * few candidate rows. (A sort of the hashes finds the repeats several times faster than a hash
+ * table of a million hashes, `isDuplicated`, does.)
  */
 export function duplicateRows(df: DataFrame): Series {
   const all = df.columns.map((c) => pl.col(c));
-  const numbered = df.withRowCount(ROW_COLUMN);
   const h = pl.col("__hash");
   // hashRows hashes 0 and -0, and every NaN, alike, as the exact comparison treats them
-  const candidates = pl
-    .DataFrame([df.hashRows(1, 2, 3, 4).alias("__hash")])
+  const hashes = df.hashRows(1, 2, 3, 4).alias("__hash");
+  const repeated = pl.DataFrame([hashes.sort()]).filter(h.eq(h.shift(1))).getColumn("__hash");
+  if (repeated.length === 0) return pl.Series(ROW_COLUMN, [] as number[]).cast(pl.UInt32);
+  return df
     .withRowCount(ROW_COLUMN)
-    .sort("__hash")
-    .filter(h.eq(h.shift(1)).or(h.eq(h.shift(-1))))
-    .getColumn(ROW_COLUMN);
-  if (candidates.length === 0) return pl.Series(ROW_COLUMN, [] as number[]).cast(pl.UInt32);
-  return numbered
-    .filter(pl.col(ROW_COLUMN).isIn(candidates.implode()))
+    .withColumn(hashes)
+    .filter(h.isIn(repeated.implode()))
     .select(pl.col(ROW_COLUMN), pl.struct(all).isFirstDistinct().alias("__first"))
     .filter(pl.col("__first").not())
     .getColumn(ROW_COLUMN);
@@ -91,6 +88,13 @@ export function duplicateRows(df: DataFrame): Series {
 export interface CleaningOptions {
   /** "drop" exact copies of an earlier row (rule 1, the default) or "keep" them as purchase lines */
   duplicates?: "drop" | "keep";
+  /**
+   * The columns the five tables keep, in this order (default: every column of the transactions,
+   * then `amount` and `isProduct`). The rules still read every column they need: duplicates are
+   * exact copies over all columns whatever is kept. A derived column left out is never computed,
+   * so an analysis that reads a few columns (RFM: `RFM_COLUMNS`) cleans in less time and memory.
+   */
+  columns?: readonly string[];
 }
 
 /**
@@ -146,22 +150,38 @@ function tidyDescriptions(df: DataFrame) {
   return pl.when(replaced.eq(pl.lit(""))).then(pl.lit(null)).otherwise(replaced).alias("description");
 }
 
+/** The columns the tables keep (see `CleaningOptions.columns`); an unknown name is refused. */
+function keptColumns(transactions: DataFrame, options: CleaningOptions): string[] {
+  const all = [...transactions.columns, ...["amount", "isProduct"].filter((c) => !transactions.columns.includes(c))];
+  if (!options.columns) return all;
+  const unknown = options.columns.filter((c) => !all.includes(c));
+  if (unknown.length) throw new Error(`cleanTransactions: no column ${unknown.map((c) => `"${c}"`).join(", ")} to keep; the tables can keep ${all.join(", ")}.`);
+  return [...options.columns];
+}
+
 /** Applies the cleaning rules and returns the tables and the report. */
 export function cleanTransactions(transactions: DataFrame, options: CleaningOptions = {}): CleanData {
   if (transactions.height === 0) throw new UserError("The transactions table has no rows: nothing to clean.");
+  const kept = keptColumns(transactions, options);
   const amount = transactions.columns.includes("amount") ? pl.col("amount").cast(pl.Float64) : pl.col("quantity").mul(pl.col("unitPrice"));
-  const tagged = withRuleCode(transactions, options).withColumns(
-    tidyDescriptions(transactions),
-    amount.alias("amount"),
-    isProductOf(transactions).alias("isProduct"),
-  );
+  const derived = [
+    kept.includes("description") ? tidyDescriptions(transactions) : null,
+    kept.includes("amount") ? amount.alias("amount") : null,
+    kept.includes("isProduct") ? isProductOf(transactions).alias("isProduct") : null,
+  ].filter((e): e is Expr => e !== null);
+  const coded = withRuleCode(transactions, options);
+  const tagged = (derived.length ? coded.withColumns(...derived) : coded).select(...kept, RULE_COLUMN);
   const counts = new Map<string, number>();
   for (const r of tagged.groupBy(RULE_COLUMN).agg(pl.len().alias("n")).toRecords() as { __rule: number; n: number }[]) {
     counts.set(BUCKETS[Number(r.__rule)], Number(r.n));
   }
   const take = (...rules: (typeof BUCKETS)[number][]) =>
-    tagged.filter(pl.col(RULE_COLUMN).isIn(rules.map((r) => BUCKETS.indexOf(r)))).drop([RULE_COLUMN, ROW_COLUMN]);
+    tagged.filter(pl.col(RULE_COLUMN).isIn(rules.map((r) => BUCKETS.indexOf(r)))).drop(RULE_COLUMN);
   const customerLines = take("customer_line");
+  // distinct customers of the customer lines, counted on the coded rows when the tables leave customerId out
+  const customers = kept.includes("customerId")
+    ? customerLines.getColumn("customerId").nUnique()
+    : Number(coded.select(pl.col("customerId").filter(pl.col(RULE_COLUMN).eq(BUCKETS.indexOf("customer_line"))).nUnique().alias("n")).getColumn("n").get(0));
   const report: CleaningReport = {
     input: transactions.height,
     duplicate: counts.get("duplicate") ?? 0,
@@ -170,7 +190,7 @@ export function cleanTransactions(transactions: DataFrame, options: CleaningOpti
     non_positive_price: counts.get("non_positive_price") ?? 0,
     missing_customer: counts.get("missing_customer") ?? 0,
     customer_lines: customerLines.height,
-    customers: customerLines.getColumn("customerId").nUnique(),
+    customers,
     sales_lines: (counts.get("missing_customer") ?? 0) + customerLines.height,
   };
   return {
@@ -184,8 +204,8 @@ export function cleanTransactions(transactions: DataFrame, options: CleaningOpti
 }
 
 /** Cleans a loaded dataset's transactions with the rules its mapping asks for (`reading.duplicates`). */
-export function cleanDataset(dataset: Dataset): CleanData {
-  return cleanTransactions(dataset.transactions, { duplicates: dataset.reading?.duplicates });
+export function cleanDataset(dataset: Dataset, columns?: readonly string[]): CleanData {
+  return cleanTransactions(dataset.transactions, { duplicates: dataset.reading?.duplicates, columns });
 }
 
 /** The report as a table: bucket, rows, percent of the input (2 decimals). */

@@ -98,10 +98,13 @@ export async function pushedDownRfm(o: OptionValues, scoring: { bins: number; ti
   return warehouse().databaseRfm(source, scoring);
 }
 
-/** Loads and cleans the dataset the options name (`queryOption`: see `databaseSource`). */
-export async function cleanFromOptions(o: OptionValues, queryOption = "query"): Promise<{ dataset: Dataset; clean: CleanData }> {
+/**
+ * Loads and cleans the dataset the options name (`queryOption`: see `databaseSource`); the clean
+ * tables keep only `columns` when given (see `CleaningOptions.columns`).
+ */
+export async function cleanFromOptions(o: OptionValues, queryOption = "query", columns?: readonly string[]): Promise<{ dataset: Dataset; clean: CleanData }> {
   const dataset = await datasetFromOptions(o, "products", queryOption);
-  return { dataset, clean: cleanDataset(dataset) };
+  return { dataset, clean: cleanDataset(dataset, columns) };
 }
 
 /**

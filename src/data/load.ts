@@ -14,7 +14,7 @@
 import pl, { type DataFrame, type Expr, type Series } from "nodejs-polars";
 import { UserError } from "../errors";
 import { TRANSACTION_COLUMNS, type Dataset, type DatasetReading, type TableReading } from "../model";
-import { mapRuns } from "../util/index";
+import { strptimeExact } from "../util/index";
 import { blankToNull, firstFailed, firstIndex, parseDateColumn, type ParseDateOptions } from "./dates";
 import { dtypeOf, fmtCount, quoted } from "./describe";
 import {
@@ -176,16 +176,14 @@ const EXACT_ISO = "^\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}$";
 
 /**
  * Text dates of the exact form `YYYY-MM-DD HH:MM:SS` as Datetime("ms"), null for any other text
- * (another form, an impossible date, a blank or null), parsed once per run of equal texts
- * (`mapRuns`): sales lines share their invoice's time.
+ * (another form, an impossible date, a blank or null). The regular expression decides the form;
+ * `strptimeExact` parses (a million dates in about 60 ms, less than finding their runs would cost).
  */
 function exactIsoDates(text: Series): Series {
-  return mapRuns(text, (firsts) => {
-    const v = pl.col("v");
-    // strptime yields microseconds here whatever the unit asked; the model stores milliseconds
-    const parsed = v.str.strptime(pl.Datetime("ms"), "%Y-%m-%d %H:%M:%S").cast(pl.Datetime("ms"));
-    return pl.DataFrame([firsts.alias("v")]).select(pl.when(v.str.contains(EXACT_ISO)).then(parsed).otherwise(pl.lit(null)).alias("v")).getColumn("v");
-  });
+  const v = pl.col("v");
+  // strptime yields microseconds whatever the unit asked; the model stores milliseconds
+  const parsed = strptimeExact(v, "%Y-%m-%d %H:%M:%S").cast(pl.Datetime("ms"));
+  return pl.DataFrame([text.alias("v")]).select(pl.when(v.str.contains(EXACT_ISO)).then(parsed).otherwise(pl.lit(null)).alias("v")).getColumn("v").alias(text.name);
 }
 
 /**

@@ -5,7 +5,7 @@ export {
   segmentOf, volumeSegment, DEFAULT_SEGMENT_MAP, VOLUME_SEGMENTS, type SegmentRule, type VolumeSegment,
 } from "./segments";
 export {
-  snapshotDate, daysBefore, rfmMeasures, rfmFromMeasures, rfmTable, type RfmRow, type RfmOptions,
+  snapshotDate, daysBefore, rfmMeasures, rfmFromMeasures, rfmTable, RFM_COLUMNS, type RfmRow, type RfmOptions,
 } from "./rfm";
 export {
   segmentSummary, regionOf, customerCountries, segmentMix, segmentShareBy, volumeSummary, segmentMixMatrix,

@@ -53,6 +53,9 @@ export interface RfmOptions {
   roster?: string[];
 }
 
+/** The columns of the clean tables that `rfmTable` reads (for `CleaningOptions.columns`). */
+export const RFM_COLUMNS = ["customerId", "invoice", "invoiceDate", "quantity", "amount"] as const;
+
 /** The calendar day after the last invoice day of a sales table (midnight, shop time as UTC). */
 export function snapshotDate(sales: DataFrame): Date {
   const last = new Date(sales.getColumn("invoiceDate").max() as unknown as number);

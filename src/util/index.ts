@@ -13,6 +13,6 @@ export { round, shareOrNull, sum, mean } from "./numbers";
 export { fmtInt, fmtNumber, fmtPct, fmtShare, fmtDecimal, fmtMoney, fmtDate, ordinal, fmtCell } from "./format";
 export { float64Column, numbers, nullableNumbers, strings, nullableStrings, dates, booleans } from "./columns";
 export { MONEY_SCALE, moneySum, moneyTotal } from "./money";
-export { mostFrequentBy, mapRuns } from "./frames";
+export { mostFrequentBy, mapRuns, strptimeExact } from "./frames";
 export { seededRng, normal, poisson, sampleIndices, type Rng } from "./random";
 export { disjointSets, find, union, type DisjointSets } from "./disjoint-sets";

@@ -76,6 +76,38 @@ describe("cleanTransactions", () => {
   });
 });
 
+describe("cleanTransactions with columns", () => {
+  // rows 1 and 2 differ only in the description, which the tables leave out: not copies of each other
+  const t = table([
+    ["1", "A", 2, 1.5, "7"],
+    ["1", "A", 2, 1.5, "7"],
+    ["C2", "A", -1, 1.5, "7"],
+    ["6", "POST", 1, 18, null],
+  ]).withColumns(pl.Series("description", ["one", "two", "x", "y"]));
+  const narrow = cleanTransactions(t, { columns: ["customerId", "amount"] });
+  it("keeps only the columns asked for, in that order, while the rules still read all of them", () => {
+    expect(narrow.sales.columns).toEqual(["customerId", "amount"]);
+    expect(narrow.returns.columns).toEqual(["customerId", "amount"]);
+    // no duplicate: the descriptions differ; amounts 2 x 1.5 = 3 twice, then 1 x 18
+    expect(narrow.report).toEqual(cleanTransactions(t).report);
+    expect(narrow.report.duplicate).toBe(0);
+    expect(narrow.sales.getColumn("amount").toArray()).toEqual([3, 3, 18]);
+    expect(narrow.customerLines.getColumn("customerId").toArray()).toEqual(["7", "7"]);
+  });
+  it("gives the same rows as the full tables' columns", () => {
+    const full = cleanTransactions(t);
+    for (const name of ["sales", "customerLines", "returns", "adjustments", "nonPositivePrice"] as const) {
+      expect(narrow[name].toRecords()).toEqual(full[name].select("customerId", "amount").toRecords());
+    }
+  });
+  it("counts the customers when the tables leave customerId out", () => {
+    expect(cleanTransactions(t, { columns: ["invoice"] }).report.customers).toBe(1);
+  });
+  it("refuses a column the tables cannot keep, naming those they can", () => {
+    expect(() => cleanTransactions(t, { columns: ["customerId", "basket"] })).toThrow(/no column "basket" to keep; the tables can keep invoice, .*amount, isProduct/);
+  });
+});
+
 describe("isNonProductCode", () => {
   it("flags postage, fees and vouchers, not products", () => {
     for (const c of ["POST", "DOT", "M", "m", "BANK CHARGES", "AMAZONFEE", "gift_0001_20", "ADJUST"]) expect(isNonProductCode(c)).toBe(true);

@@ -2,7 +2,7 @@ import pl, { type Series } from "nodejs-polars";
 import { describe, expect, it } from "vitest";
 import {
   compareIds, dayNumberOf, daysBetween, fmtDecimal, fmtPct, fmtShare, isoDayOf, isoDayOfNumber, median, numbers, nullableNumbers, ordinal,
-  mapRuns, parseIsoDay, quantile, quantileSorted, round, shareOrNull, startOfDay, strings, sum,
+  mapRuns, strptimeExact, parseIsoDay, quantile, quantileSorted, round, shareOrNull, startOfDay, strings, sum,
 } from "../../src/util/index";
 
 describe("quantiles (type 7)", () => {
@@ -109,5 +109,15 @@ describe("mapRuns", () => {
   });
   it("refuses an f that does not return one value per run", () => {
     expect(() => mapRuns(pl.Series("x", ["a", "b"]), (f) => f.head(1))).toThrow(/1 values for 2 runs/);
+  });
+});
+
+describe("strptimeExact", () => {
+  it("parses text that is exactly the format, to microseconds, and nothing else", () => {
+    const texts = ["2024-02-29 23:59:59", "1969-12-31 23:59:59", "2023-02-29 00:00:00", "2023-01-05 10:20:30 ", "2023-01-05 10:20:30.5", "2023-01-05T10:20:30", "2023-13-01 00:00:00", null];
+    const us = pl.DataFrame({ t: texts }).select(strptimeExact(pl.col("t"), "%Y-%m-%d %H:%M:%S").cast(pl.Int64).alias("us")).getColumn("us").toArray().map((x) => (x === null ? null : Number(x)));
+    // 2024-02-29 23:59:59 UTC = Date.UTC(2024, 1, 29, 23, 59, 59) ms = 1,709,251,199,000 ms; one second before 1970 = -1,000,000 us;
+    // 29 February 2023 does not exist; a trailing space, a fraction, a T and month 13 do not match the format
+    expect(us).toEqual([Date.UTC(2024, 1, 29, 23, 59, 59) * 1000, -1_000_000, null, null, null, null, null, null]);
   });
 });

@@ -4,7 +4,7 @@ import { UserError } from "../../errors";
 import { fmtInt } from "../../util/index";
 import { customerRoster } from "../../data/index";
 import { writeCsv } from "../../io/index";
-import { rfmTable, segmentSummary, tieRuleOf, TIE_RULES, type TieRule } from "../../rfm/index";
+import { RFM_COLUMNS, rfmTable, segmentSummary, tieRuleOf, TIE_RULES, type TieRule } from "../../rfm/index";
 import { intOption, type Command } from "../args";
 import { cleanFromOptions, dataOptions, pushedDownRfm } from "../data-options";
 import type { Dataset } from "../../model";
@@ -44,7 +44,7 @@ export const rfmCommand: Command = {
     // a database source without a customers table: the measures are computed in the database
     let rfm = await pushedDownRfm(o, { bins, ties });
     if (rfm === null) {
-      const { dataset, clean } = await cleanFromOptions(o);
+      const { dataset, clean } = await cleanFromOptions(o, "query", RFM_COLUMNS);
       rfm = rfmOf(dataset, clean, bins, ties);
     }
     writeCsv(String(o.out), rfm);
@@ -65,7 +65,7 @@ export const segmentsCommand: Command = {
   ],
   async run(o) {
     const ties = tiesOption(o);
-    const { dataset, clean } = await cleanFromOptions(o);
+    const { dataset, clean } = await cleanFromOptions(o, "query", RFM_COLUMNS);
     const rfm = rfmOf(dataset, clean, 5, ties);
     const names = [...new Set(rfm.getColumn("segment").toArray() as string[])].sort();
     const wanted = String(o.segment);
