@@ -51,7 +51,7 @@ export {
 // RFM scores and segments
 export {
   ranksOf, describeTieRule, tieRuleOf, minRanksOf, scoreOfRank, rankScores, TIE_RULES, segmentOf, volumeSegment,
-  DEFAULT_SEGMENT_MAP, VOLUME_SEGMENTS, snapshotDate, daysBefore, rfmMeasures, rfmTable, RFM_COLUMNS, segmentSummary, regionOf,
+  DEFAULT_SEGMENT_MAP, VOLUME_SEGMENTS, snapshotDate, daysBefore, rfmMeasures, rfmTable, RFM_COLUMNS, segmentSizes, segmentSummary, regionOf,
   customerCountries, segmentMix, segmentShareBy, volumeSummary, segmentMixMatrix, segmentRow, segmentMoves,
   segmentActions, type TieRule, type SegmentRule, type VolumeSegment, type RfmRow, type RfmOptions,
 } from "./rfm/index";

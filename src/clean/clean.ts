@@ -69,7 +69,7 @@ const ROW_COLUMN = "__row";
  * table of a million hashes, `isDuplicated`, does.)
  */
 export function duplicateRows(df: DataFrame): Series {
-  const all = df.columns.map((c) => pl.col(c));
+  const all = pl.col(df.columns);
   const h = pl.col("__hash");
   // hashRows hashes 0 and -0, and every NaN, alike, as the exact comparison treats them
   const hashes = df.hashRows(1, 2, 3, 4).alias("__hash");
@@ -111,8 +111,10 @@ function withRuleCode(transactions: DataFrame, options: CleaningOptions): DataFr
     pl.col("unitPrice").ltEq(0),
     pl.col("customerId").isNull(),
   ];
-  // built from the last rule outwards, so the first rule a row meets decides its code
-  const rule = tests.reduceRight((e: Expr, test, i) => pl.when(test).then(pl.lit(i).cast(pl.UInt8)).otherwise(e), pl.lit(tests.length).cast(pl.UInt8));
+  // when ... then ... when ...: the first rule a row meets decides its code
+  const [first, ...others] = tests;
+  const chain = others.reduce((c, test, i) => c.when(test).then(pl.lit(i + 1)), pl.when(first).then(pl.lit(0)));
+  const rule = chain.otherwise(pl.lit(tests.length)).cast(pl.UInt8);
   return numbered.withColumns(rule.alias(RULE_COLUMN));
 }
 

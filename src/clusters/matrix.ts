@@ -74,8 +74,9 @@ export function featureMatrix(df: DataFrame, columns: readonly string[], idColum
   }
   const values = columns.map((c) => df.getColumn(c).toArray() as unknown[]);
   const ids = idColumn !== undefined ? (df.getColumn(idColumn).toArray() as (string | number)[]) : undefined;
-  const rows: number[][] = new Array(df.height);
-  for (let i = 0; i < df.height; i++) {
+  const n = df.height; // a call into polars: once, not per row
+  const rows: number[][] = new Array(n);
+  for (let i = 0; i < n; i++) {
     const row = new Array<number>(columns.length);
     for (let j = 0; j < columns.length; j++) {
       const v = values[j][i];

@@ -209,8 +209,10 @@ function typeInOnePass(df: DataFrame, cols: Record<string, string>, price: strin
     (cols.country ? trimmedOrNull(cols.country) : pl.lit(null).cast(pl.Utf8)).alias("country"),
   );
   if (isoDates) typed = typed.withColumns(exactIsoDates(typed.getColumn("invoiceDate")));
-  const bad = (c: string) => pl.col(c).isNull().or(pl.col(c).isFinite().not()).cast(pl.Int32).sum().alias(c);
-  const [quantity, priceBad, date] = typed.select(bad("quantity"), bad(price), pl.col("invoiceDate").isNull().cast(pl.Int32).sum().alias("d")).row(0).map(Number);
+  // a number is good when finite (a sum of booleans skips the nulls); every other row is a problem
+  const finite = (c: string) => pl.col(c).isFinite().sum().alias(c);
+  const [finiteQuantity, finitePrice, date] = typed.select(finite("quantity"), finite(price), pl.col("invoiceDate").nullCount().alias("d")).row(0).map(Number);
+  const [quantity, priceBad] = [typed.height - finiteQuantity, typed.height - finitePrice];
   const problems = { quantity, price: priceBad, date, emptyInvoice: Boolean(cols.invoice) && mayBeBlank(typed, "invoice"), emptyCode: Boolean(cols.stockCode) && mayBeBlank(typed, "stockCode") };
   return { typed, problems };
 }

@@ -41,7 +41,8 @@ export function csvField(value: unknown): string {
 export function toCsv(df: DataFrame): string {
   const lines = [df.columns.map(csvField).join(",")];
   const columns = df.getColumns().map((s) => s.toArray() as unknown[]); // one conversion per column, not per row
-  for (let i = 0; i < df.height; i++) lines.push(columns.map((c) => csvField(c[i])).join(","));
+  const rows = df.height; // a call into polars: once, not per row
+  for (let i = 0; i < rows; i++) lines.push(columns.map((c) => csvField(c[i])).join(","));
   return lines.join("\n") + "\n";
 }
 

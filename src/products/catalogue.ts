@@ -62,7 +62,8 @@ export function readCatalogue(catalogue: DataFrame): Catalogue {
   const codes = col("stockCode"), descriptions = col("description"), categories = col("category"), costs = col("unitCost"), stock = col("stockLevel");
   const entries = new Map<string, CatalogueEntry>();
   let blankCodeRows = 0, duplicateRows = 0, nonProductRows = 0;
-  for (let i = 0; i < catalogue.height; i++) {
+  const n = catalogue.height; // a call into polars: once, not per row
+  for (let i = 0; i < n; i++) {
     const code = textOrNull(codes[i]);
     if (code === null) {
       blankCodeRows++;

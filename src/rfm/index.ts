@@ -8,7 +8,7 @@ export {
   snapshotDate, daysBefore, rfmMeasures, rfmFromMeasures, rfmTable, RFM_COLUMNS, type RfmRow, type RfmOptions,
 } from "./rfm";
 export {
-  segmentSummary, regionOf, customerCountries, segmentMix, segmentShareBy, volumeSummary, segmentMixMatrix,
+  segmentSizes, segmentSummary, regionOf, customerCountries, segmentMix, segmentShareBy, volumeSummary, segmentMixMatrix,
   segmentRow, segmentMoves,
 } from "./summary";
 export {

@@ -2,9 +2,21 @@
 import pl, { type DataFrame } from "nodejs-polars";
 import { mostFrequentBy, moneySum, moneyTotal } from "../util/index";
 
+/** Segments with the most customers first, ties by name (polars 0.24 takes one sort direction, so counts are negated). */
+const LARGEST_FIRST = [pl.col("customers").mul(-1), pl.col("segment")];
+
+/**
+ * Customers per segment (columns segment, customers), most first, ties by name: the first two
+ * columns of `segmentSummary`, for a report that needs only the counts (the CLI's). Segments
+ * A, B, A give A 2, B 1.
+ */
+export function segmentSizes(rfm: DataFrame): DataFrame {
+  return rfm.groupBy("segment").agg(pl.len().alias("customers")).sort(LARGEST_FIRST);
+}
+
 /**
  * Per segment: customers, share of customers, mean recency, frequency and monetary, and share
- * of revenue (segment monetary / total monetary; money totals by `moneySum`). Sorted by customers, descending (ties by name; polars 0.24 takes one sort direction, so counts are negated).
+ * of revenue (segment monetary / total monetary; money totals by `moneySum`). Sorted as `segmentSizes`.
  */
 export function segmentSummary(rfm: DataFrame): DataFrame {
   const total = moneyTotal(rfm, "monetary");
@@ -23,7 +35,7 @@ export function segmentSummary(rfm: DataFrame): DataFrame {
       pl.col("revenue").div(total).alias("revenueShare"),
     )
     .select("segment", "customers", "customerShare", "meanRecency", "meanFrequency", "meanMonetary", "revenue", "revenueShare")
-    .sort([pl.col("customers").mul(-1), pl.col("segment")]);
+    .sort(LARGEST_FIRST);
 }
 
 /** Regions used to compare segment mixes. */

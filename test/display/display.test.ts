@@ -20,6 +20,19 @@ describe("formatting", () => {
     expect(fmtCell(new Date("2011-01-02T08:26:00Z"))).toBe("2011-01-02 08:26:00");
     expect(fmtCell(2.5)).toBe("2.50");
   });
+  it("writes whole numbers as en-GB's number format does, without loading it", () => {
+    // halves away from zero (2.5 -> 3, -2.5 -> -3), a minus on anything negative that rounds to 0, groups of three
+    expect([0, -0, -0.3, 0.5, 2.5, -2.5, 999.5, 999999.5, -1234567.49, 0.49999999999999994].map((x) => fmtInt(x)))
+      .toEqual(["0", "-0", "-0", "1", "3", "-3", "1,000", "1,000,000", "-1,234,567", "0"]);
+    // the reference itself, on whole numbers, halves and random values from 1e-3 to 2^53 (a fixed LCG, so the same cases each run)
+    const cases = [2 ** 53 - 1, 2 ** 53, 1e21, 123456789012345.5];
+    for (let i = 0, u = 12345; i < 2000; i++) {
+      u = (u * 1103515245 + 12345) % 2 ** 31;
+      const x = (u / 2 ** 31 - 0.5) * 10 ** (i % 17);
+      cases.push(x, Math.round(x) + 0.5);
+    }
+    for (const x of cases) expect(fmtInt(x)).toBe(x.toLocaleString("en-GB", { minimumFractionDigits: 0, maximumFractionDigits: 0 }));
+  });
 });
 
 describe("tables", () => {

@@ -5,7 +5,7 @@ import { cleanTransactions } from "../../src/clean/clean";
 import { loadDataset } from "../../src/data/load";
 import {
   customerCountries, daysBefore, describeTieRule, minRanksOf, rankScores, ranksOf, regionOf, rfmFromMeasures, rfmMeasures, rfmTable, scoreOfRank, segmentActions,
-  segmentMoves, segmentOf, segmentMixMatrix, segmentRow, segmentSummary, snapshotDate, volumeSegment,
+  segmentMoves, segmentOf, segmentMixMatrix, segmentRow, segmentSizes, segmentSummary, snapshotDate, volumeSegment,
 } from "../../src/rfm/index";
 import { recommendationText } from "../../src/model";
 import { compareIds } from "../../src/util/index";
@@ -103,6 +103,11 @@ describe("rfmTable on a hand-made case", () => {
     expect(a[1].finding).toMatch(/^1 customers \(50\.0%\) bringing 56\.5% of revenue; on average 2\.0 orders, £13 spent, last order 1 days ago/);
     // the finding, then the Need Attention play, as one sentence
     expect(recommendationText(a[1])).toBe("1 customers (50.0%) bringing 56.5% of revenue; on average 2.0 orders, £13 spent, last order 1 days ago: send time-limited, personalised offers before they drift.");
+  });
+  it("counts customers per segment, most first, ties by name", () => {
+    // B 2, A 1, C 1: the count decides, then the name (A before C)
+    const rfm = pl.DataFrame({ segment: ["C", "B", "A", "B"] });
+    expect(segmentSizes(rfm).toRecords()).toEqual([{ segment: "B", customers: 2 }, { segment: "A", customers: 1 }, { segment: "C", customers: 1 }]);
   });
   it("gives each customer the country of most of their lines", () => {
     expect(customerCountries(lines).toRecords()).toEqual([

@@ -4,7 +4,7 @@ import { UserError } from "../../errors";
 import { fmtInt } from "../../util/index";
 import { customerRoster } from "../../data/index";
 import { writeCsv } from "../../io/index";
-import { RFM_COLUMNS, rfmTable, segmentSummary, tieRuleOf, TIE_RULES, type TieRule } from "../../rfm/index";
+import { RFM_COLUMNS, rfmTable, segmentSizes, tieRuleOf, TIE_RULES, type TieRule } from "../../rfm/index";
 import { intOption, type Command } from "../args";
 import { cleanFromOptions, dataOptions, pushedDownRfm } from "../data-options";
 import type { Dataset } from "../../model";
@@ -49,8 +49,9 @@ export const rfmCommand: Command = {
     }
     writeCsv(String(o.out), rfm);
     console.log(`wrote ${fmtInt(rfm.height)} customers to ${o.out}`);
-    const s = segmentSummary(rfm.filter(pl.col("segment").neq(pl.lit("No Orders"))));
-    for (const r of s.toRecords() as { segment: string; customers: number }[]) console.log(`  ${r.segment.padEnd(20)} ${fmtInt(Number(r.customers)).padStart(7)}`);
+    for (const r of segmentSizes(rfm).toRecords() as { segment: string; customers: number }[]) {
+      if (r.segment !== "No Orders") console.log(`  ${r.segment.padEnd(20)} ${fmtInt(Number(r.customers)).padStart(7)}`);
+    }
   },
 };
 
