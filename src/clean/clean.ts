@@ -112,9 +112,10 @@ function withRuleCode(transactions: DataFrame, options: CleaningOptions): DataFr
     pl.col("customerId").isNull(),
   ];
   // when ... then ... when ...: the first rule a row meets decides its code
+  const code = (i: number) => pl.lit(i).cast(pl.UInt8);
   const [first, ...others] = tests;
-  const chain = others.reduce((c, test, i) => c.when(test).then(pl.lit(i + 1)), pl.when(first).then(pl.lit(0)));
-  const rule = chain.otherwise(pl.lit(tests.length)).cast(pl.UInt8);
+  const chain = others.reduce((c, test, i) => c.when(test).then(code(i + 1)), pl.when(first).then(code(0)));
+  const rule = chain.otherwise(code(tests.length));
   return numbered.withColumns(rule.alias(RULE_COLUMN));
 }
 

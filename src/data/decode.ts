@@ -81,8 +81,13 @@ export function lineOfOffset(bytes: Buffer, offset: number): number {
   return line;
 }
 
+/** True when the bytes start with gzip's magic number (1f 8b). */
+function isGzip(bytes: Buffer): boolean {
+  return bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b;
+}
+
 function gunzipped(bytes: Buffer, file: string): { buf: Buffer; gzip: boolean } {
-  if (!(bytes.length >= 2 && bytes[0] === 0x1f && bytes[1] === 0x8b)) return { buf: bytes, gzip: false };
+  if (!isGzip(bytes)) return { buf: bytes, gzip: false };
   try {
     return { buf: gunzipSync(bytes), gzip: true };
   } catch (e) {
@@ -121,6 +126,15 @@ function badUtf8(buf: Buffer, file: string, d: { valid: number; invalid: number;
       `has ${fmtCount(d.valid, "valid UTF-8 accented character")} (${fmtCount(d.invalid, "bad byte")} in all); fix those bytes, or set ` +
       `"encoding": "windows-1252" in the mapping if the whole file is Windows-1252.`,
   );
+}
+
+/**
+ * True when UTF-8 text starting with these bytes would be decoded as it is (`decodeText` with no
+ * forced encoding returns the same bytes, "valid UTF-8"): not gzip, no byte-order mark. The rest
+ * of the text must still be valid UTF-8 without NUL bytes.
+ */
+export function decodesAsItIs(head: Buffer): boolean {
+  return !isGzip(head) && bomOf(head) === null;
 }
 
 /**

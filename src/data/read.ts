@@ -7,16 +7,20 @@
  * Text files: decoded by `decodeText`, the delimiter detected by `chooseDelimiter` (or set),
  * then parsed by polars (the fast path) and checked by `rows.ts` (quotes, ragged rows).
  */
-import { existsSync, readFileSync, statSync } from "fs";
+import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, statSync } from "fs";
 import { extname } from "path";
 import pl, { type DataFrame } from "nodejs-polars";
 import { UserError } from "../errors";
 import type { TableReading } from "../model";
-import { decodeText, type TextEncoding } from "./decode";
+import { decodesAsItIs, decodeText, type DecodedText, type TextEncoding } from "./decode";
 import { fmtCount, quoted } from "./describe";
 import { chooseDelimiter, headerLikely, sampleLines, splitLine, type Delimiter } from "./layout";
 import { checkQuotes, refuseRaggedRows, refuseShortRows, scanQuotes, type RowLayout } from "./rows";
 import { readXlsxSheets } from "./xlsx";
+
+// required rather than imported: tslab type-checks notebook imports with its own older Node types, which lack isUtf8
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const { isUtf8 } = require("buffer") as { isUtf8: (b: Buffer) => boolean };
 
 /** A raw table, where it came from, and how it was read. */
 export interface RawTable {
@@ -100,33 +104,87 @@ function trailingBlankRows(df: DataFrame): number {
 }
 
 /**
- * Parses the decoded text with polars; when polars refuses it, the exact row scan names the
- * row (and polars' own message is the fallback).
+ * Parses the decoded text (its bytes, or the file itself when it needed no decoding: see
+ * `plainHead`) with polars; when polars refuses it, the exact row scan names the row (and
+ * polars' own message is the fallback).
  */
-function parseText(bytes: Buffer, layout: RowLayout, file: string): DataFrame {
+function parseText(text: Buffer | string, bytes: () => Buffer, layout: RowLayout, file: string): DataFrame {
   try {
-    return pl.readCSV(bytes, {
+    return pl.readCSV(text, {
       inferSchemaLength: 0, sep: layout.delimiter, hasHeader: layout.headerLines === 1, quoteChar: layout.quoting ? '"' : "", truncateRaggedLines: false,
     });
   } catch (e) {
-    refuseRaggedRows(bytes, layout);
+    refuseRaggedRows(bytes(), layout);
     throw new UserError(`${file}: could not be read as delimited text (${(e as Error).message.split("\n")[0]}).`);
+  }
+}
+
+/** Bytes `plainHead` reads at a time; files up to four pieces are simply read whole. */
+const PIECE = 1 << 20;
+
+/** Bytes of `b` up to the end of its last complete UTF-8 sequence (a sequence cut at the end is left out). */
+function completeUtf8End(b: Buffer): number {
+  for (let i = b.length - 1; i >= Math.max(0, b.length - 3); i--) {
+    const x = b[i];
+    if (x < 0x80) return b.length;
+    if (x >= 0xc0) return i + (x >= 0xf0 ? 4 : x >= 0xe0 ? 3 : 2) > b.length ? i : b.length;
+  }
+  return b.length;
+}
+
+/**
+ * The first megabyte of a text file that needs none of the decoding and quote checks: larger
+ * than four megabytes, not gzip, no byte-order mark, valid UTF-8 without NUL bytes, no double
+ * quote anywhere, not blank at the start. It is checked in 1 MB pieces (a UTF-8 sequence cut
+ * between two pieces is carried over), so no copy of the file is kept and polars reads the
+ * file itself. Null for any other file, which is then read whole and checked byte by byte.
+ */
+export function plainHead(file: string): Buffer | null {
+  const fd = openSync(file, "r");
+  try {
+    if (fstatSync(fd).size <= 4 * PIECE) return null;
+    const buf = Buffer.allocUnsafe(PIECE + 3);
+    let head: Buffer | null = null;
+    let carry = 0;
+    for (let n; (n = readSync(fd, buf, carry, PIECE, null)) > 0; ) {
+      const piece = buf.subarray(0, carry + n);
+      if (head === null) {
+        head = Buffer.from(piece);
+        if (!decodesAsItIs(head) || isBlank(head)) return null;
+      }
+      if (piece.indexOf(0x22) !== -1 || piece.indexOf(0) !== -1) return null;
+      const end = completeUtf8End(piece);
+      if (!isUtf8(piece.subarray(0, end))) return null;
+      carry = piece.length - end;
+      buf.copyWithin(0, end, piece.length);
+    }
+    return carry === 0 ? head : null;
+  } finally {
+    closeSync(fd);
   }
 }
 
 /**
  * Reads a delimited text file (plain or gzip) with every column as text, following `layout`
  * (see `TextLayout`), and checks its structure: every row has the header's number of fields,
- * quotes are balanced, no header name repeats.
+ * quotes are balanced, no header name repeats. A large plain file (`plainHead`) is parsed by
+ * polars from the file, without a copy in memory; its bytes are read only if a check needs them.
  */
 export function readCsvTable(file: string, layout: TextLayout = {}): RawTable {
-  const decoded = decodeText(readExisting(file), file, layout.encoding);
+  refuseMissing(file);
+  const head = layout.encoding === undefined ? plainHead(file) : null;
+  const decoded: DecodedText = head
+    ? { bytes: head, encoding: "utf-8", bom: false, gzip: false, how: "valid UTF-8" }
+    : decodeText(readFileSync(file), file, layout.encoding);
   if (isBlank(decoded.bytes)) throw new UserError(`${file} is empty: expected a header line and data rows.`);
   const sample = sampleText(decoded.bytes);
   const lines = sampleLines(sample.text, 50, sample.complete);
   const { delimiter, detected, fields } = chooseDelimiter(lines, layout.delimiter, file);
   const whitespace = delimiter === "whitespace";
-  const bytes = whitespace ? Buffer.from(whitespaceToTabs(decoded.bytes.toString("utf8")), "utf8") : decoded.bytes;
+  let whole = head ? undefined : decoded.bytes;
+  const allBytes = () => (whole ??= readFileSync(file));
+  const converted = whitespace ? Buffer.from(whitespaceToTabs(allBytes().toString("utf8")), "utf8") : undefined;
+  const bytes = () => converted ?? allBytes();
   const sep = whitespace ? "\t" : delimiter;
   const header = layout.header ?? true;
   const firstLine = sample.text.split(/\r?\n/, 1)[0];
@@ -146,10 +204,11 @@ export function readCsvTable(file: string, layout: TextLayout = {}): RawTable {
     file, delimiter: sep, quoting: !whitespace, fields: names.length, headerLines: header ? 1 : 0,
     fieldsFrom: header ? "the header has" : "the mapping names",
   };
-  const scan = rowLayout.quoting ? scanQuotes(bytes, sep.charCodeAt(0)) : undefined;
-  if (scan) rowLayout.quoting = checkQuotes(bytes, scan, rowLayout) || scan.literalQuotes === 0;
-  let df = parseText(bytes, rowLayout, file);
-  if (df.width !== names.length) refuseRaggedRows(bytes, rowLayout);
+  // a plain file has no quote at all: its scan finds nothing, so quoting stays on as for any file without quotes
+  const scan = rowLayout.quoting && !head ? scanQuotes(bytes(), sep.charCodeAt(0)) : undefined;
+  if (scan) rowLayout.quoting = checkQuotes(bytes(), scan, rowLayout) || scan.literalQuotes === 0;
+  let df = parseText(head && !whitespace ? file : bytes(), bytes, rowLayout, file);
+  if (df.width !== names.length) refuseRaggedRows(bytes(), rowLayout);
   df = df.rename(Object.fromEntries(df.columns.map((c, j) => [c, names[j]])));
   const blankTail = trailingBlankRows(df);
   if (blankTail) df = df.head(df.height - blankTail);
@@ -169,12 +228,12 @@ export function readCsvTable(file: string, layout: TextLayout = {}): RawTable {
  * The short-row check on the rows whose last column came out null (see `refuseShortRows`); the
  * common case, no null in the last column, costs one null count.
  */
-function refuseShortRowsOf(bytes: Buffer, df: DataFrame, layout: RowLayout, multiline: boolean): void {
+function refuseShortRowsOf(bytes: () => Buffer, df: DataFrame, layout: RowLayout, multiline: boolean): void {
   const last = df.getColumn(df.columns[df.width - 1]);
   if (last.nullCount() === 0) return;
-  if (multiline) return refuseRaggedRows(bytes, layout);
+  if (multiline) return refuseRaggedRows(bytes(), layout);
   const rows = pl.DataFrame([last.isNull().alias("e")]).withRowCount("i").filter(pl.col("e")).getColumn("i").toArray() as number[];
-  refuseShortRows(bytes, rows.map(Number), layout);
+  refuseShortRows(bytes(), rows.map(Number), layout);
 }
 
 /** Reads a Parquet file as it is typed. */
@@ -234,9 +293,14 @@ export function readTableSync(file: string, layout: TextLayout = {}): RawTable {
   return format === "parquet" ? readParquetTable(file) : readCsvTable(file, layout);
 }
 
-function readExisting(file: string): Buffer {
+/** Refuses a path that is not an existing file. */
+function refuseMissing(file: string): void {
   if (!existsSync(file)) throw new UserError(`${file}: no such file.`);
   if (statSync(file).isDirectory()) throw new UserError(`${file} is a folder, not a data file.`);
+}
+
+function readExisting(file: string): Buffer {
+  refuseMissing(file);
   return readFileSync(file);
 }
 

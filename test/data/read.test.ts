@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { readCsvTable } from "../../src/data/read";
+import { gzipSync } from "zlib";
+import { plainHead, readCsvTable } from "../../src/data/read";
 import { scanQuotes } from "../../src/data/rows";
 import { tempFile } from "../helpers";
 
@@ -79,5 +80,46 @@ describe("scanQuotes", () => {
     expect(s.multiline).toEqual([{ at: 2, end: 6, breaks: 1 }]);
     expect([s.literalQuotes, s.firstLiteral]).toEqual([1, 13]);
     expect(s.problem).toBeUndefined();
+  });
+});
+
+describe("plainHead and the large plain file path", () => {
+  const MB = 1 << 20;
+  // about 5 MB of rows "n,café €n"; the first "€" (3 bytes) is moved to straddle the 1 MB piece boundary
+  const rows = (from: number, n: number) => Array.from({ length: n }, (_, i) => `${from + i},café €${i % 97}\n`).join("");
+  const header = "id,label\n";
+  const before = header + rows(2, 70_000); // about 1.1 MB: cut below where the euro sign must start
+  const start = Buffer.from(before).subarray(0, Buffer.from(before).lastIndexOf("\n", MB - 64) + 1);
+  const pad = (bytes: number) => `0,${"x".repeat(bytes - 3)}\n`; // a row of exactly `bytes` bytes
+  const straddling = Buffer.concat([start, Buffer.from(pad(MB - 3 - start.length)), Buffer.from("1,€\n"), Buffer.from(rows(70_002, 300_000))]);
+  it("the boundary case is what the test says: the euro sign's three bytes start at byte MB - 1", () => {
+    expect(straddling.subarray(MB - 3, MB + 2).equals(Buffer.from("1,€"))).toBe(true);
+    expect(straddling.length).toBeGreaterThan(4 * MB);
+  });
+  it("gives the first megabyte of a large file that needs no decoding and has no quote", () => {
+    expect(plainHead(tempFile("p.csv", straddling))?.equals(straddling.subarray(0, MB))).toBe(true);
+  });
+  it("is null for anything the byte checks must see", () => {
+    const at = (k: number, insert: Buffer) => Buffer.concat([straddling.subarray(0, k), insert, straddling.subarray(k)]);
+    expect(plainHead(tempFile("q.csv", at(3 * MB, Buffer.from('"'))))).toBeNull(); // a quote, late in the file
+    expect(plainHead(tempFile("n.csv", at(2 * MB, Buffer.from([0]))))).toBeNull(); // a NUL byte
+    expect(plainHead(tempFile("b.csv", at(2 * MB, Buffer.from([0xff]))))).toBeNull(); // not UTF-8
+    expect(plainHead(tempFile("c.csv", Buffer.concat([straddling, Buffer.from([0xe2, 0x82])])))).toBeNull(); // ends inside a sequence
+    expect(plainHead(tempFile("bom.csv", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), straddling])))).toBeNull();
+    expect(plainHead(tempFile("g.csv", Buffer.concat([gzipSync(straddling), Buffer.alloc(5 * MB)])))).toBeNull();
+    expect(plainHead(tempFile("s.csv", header + rows(1, 10)))).toBeNull(); // small: read whole
+  });
+  it("reads such a file as the byte-by-byte path does, refusals included", () => {
+    const file = tempFile("p.csv", straddling);
+    const plain = readCsvTable(file);
+    // a forced encoding takes the byte-by-byte path
+    const whole = readCsvTable(file, { encoding: "utf-8" });
+    expect(plain.df.frameEqual(whole.df, true)).toBe(true);
+    expect({ ...plain.reading, encodingHow: "" }).toEqual({ ...whole.reading, encodingHow: "" });
+    // rows: 70,000 before the pad row (cut a little short), the pad row, "1,€", then 300,000
+    expect([plain.reading.encoding, plain.reading.encodingHow, plain.df.getColumn("label").get(plain.df.height - 300_001)]).toEqual(["utf-8", "valid UTF-8", "€"]);
+    const short = Buffer.concat([straddling, Buffer.from("7\n")]);
+    const rowOf7 = plain.df.height + 1;
+    expect(() => readCsvTable(tempFile("r.csv", short))).toThrow(new RegExp(`r\\.csv: row ${rowOf7} \\(line ${rowOf7 + 1}\\) has 1 fields where the header has 2 \\("7"\\)`));
   });
 });
