@@ -40,8 +40,9 @@ export interface CleaningReport {
 
 /**
  * The tables cleaning produces. All carry the canonical transaction columns plus
- * `amount` (quantity x unit price) and `isProduct`; descriptions are trimmed with inner
- * whitespace collapsed.
+ * `amount` (quantity x unit price) and `isProduct` (or the columns asked for: see
+ * `CleaningOptions.columns`); descriptions are trimmed with inner whitespace collapsed. The
+ * three side tables (returns, adjustments, nonPositivePrice) are taken when first read.
  */
 export interface CleanData {
   /** purchases (rules 1-4 passed), with or without a customer ID: revenue and demand analyses */
@@ -106,7 +107,7 @@ function withRuleCode(transactions: DataFrame, options: CleaningOptions): DataFr
   const numbered = transactions.withRowCount(ROW_COLUMN);
   const tests = [
     duplicates?.length ? pl.col(ROW_COLUMN).isIn(duplicates.implode()) : pl.lit(false),
-    pl.col("invoice").str.strip().str.startsWith("C"),
+    pl.col("invoice").str.contains("^\\s*C"), // C once trimmed: the regex's \s is the White_Space set that a trim removes
     pl.col("quantity").ltEq(0),
     pl.col("unitPrice").ltEq(0),
     pl.col("customerId").isNull(),
@@ -196,12 +197,24 @@ export function cleanTransactions(transactions: DataFrame, options: CleaningOpti
     customers,
     sales_lines: (counts.get("missing_customer") ?? 0) + customerLines.height,
   };
+  // the side tables are taken on first use: most analyses never read them
+  const once = (rule: (typeof BUCKETS)[number]) => {
+    let table: DataFrame | undefined;
+    return () => (table ??= take(rule));
+  };
+  const returns = once("cancellation"), adjustments = once("non_positive_quantity"), nonPositivePrice = once("non_positive_price");
   return {
     sales: take("missing_customer", "customer_line"),
     customerLines,
-    returns: take("cancellation"),
-    adjustments: take("non_positive_quantity"),
-    nonPositivePrice: take("non_positive_price"),
+    get returns() {
+      return returns();
+    },
+    get adjustments() {
+      return adjustments();
+    },
+    get nonPositivePrice() {
+      return nonPositivePrice();
+    },
     report,
   };
 }

@@ -126,13 +126,16 @@ export function rfmFromMeasures(measures: DataFrame, options: RfmOptions = {}): 
   const F = rankScores(frequency, ids, bins, false, ties);
   const M = rankScores(monetary, ids, bins, false, ties);
   const map = options.segmentMap ?? DEFAULT_SEGMENT_MAP;
-  let table = pl.DataFrame({
-    customerId: ids,
-    recency, frequency, monetary, units,
-    R, F, M,
-    segment: R.map((r, i) => segmentOf(r, F[i], map)),
-    volume: units.map(volumeSegment),
-  });
+  // columns as Series of their type: a plain object of arrays makes polars infer each type, 2 to 3 times slower
+  const number = (name: string, values: number[]) => pl.Series(name, Float64Array.from(values));
+  const text = (name: string, values: string[]) => pl.Series(name, values, pl.Utf8);
+  let table = pl.DataFrame([
+    text("customerId", ids),
+    number("recency", recency), number("frequency", frequency), number("monetary", monetary), number("units", units),
+    number("R", R), number("F", F), number("M", M),
+    text("segment", R.map((r, i) => segmentOf(r, F[i], map))),
+    text("volume", units.map(volumeSegment)),
+  ]);
   if (options.roster) {
     const buyers = new Set(ids);
     const idle = [...new Set(options.roster)].filter((id) => !buyers.has(id));
