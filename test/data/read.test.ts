@@ -85,7 +85,7 @@ describe("scanQuotes", () => {
 
 describe("plainHead and the large plain file path", () => {
   const MB = 1 << 20;
-  // about 5 MB of rows "n,café €n"; the first "€" (3 bytes) is moved to straddle the 1 MB piece boundary
+  // about 5 MB of rows "n,café €n"; a "€" (3 bytes) straddles byte 1 MB, a boundary between the 64 KB pieces plainHead checks
   const rows = (from: number, n: number) => Array.from({ length: n }, (_, i) => `${from + i},café €${i % 97}\n`).join("");
   const header = "id,label\n";
   const before = header + rows(2, 70_000); // about 1.1 MB: cut below where the euro sign must start
