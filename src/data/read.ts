@@ -8,7 +8,7 @@
  * then parsed by polars (the fast path) and checked by `rows.ts` (quotes, ragged rows).
  */
 import { closeSync, existsSync, fstatSync, openSync, readFileSync, readSync, statSync } from "fs";
-import { extname } from "path";
+import { extname, parse } from "path";
 import pl, { type DataFrame } from "nodejs-polars";
 import { UserError } from "../errors";
 import type { TableReading } from "../model";
@@ -119,6 +119,16 @@ function parseText(text: Buffer | string, bytes: () => Buffer, layout: RowLayout
   }
 }
 
+/**
+ * True when nodejs-polars' `readCSV` takes this string for a path: a name ending in .csv or
+ * .tsv (exactly, as its `isPath` decides). It reads any other string as CSV text, so a plain
+ * file named otherwise is handed over as bytes.
+ */
+function polarsReadsAsPath(file: string): boolean {
+  const { base, ext, name } = parse(file);
+  return Boolean(base && ext && name) && [".csv", ".tsv"].includes(ext);
+}
+
 /** The bytes `plainHead` returns, and the size a file must exceed to be read that way (smaller ones are read whole). */
 const HEAD = 1 << 20;
 const PLAIN_FILE = 4 * HEAD;
@@ -207,7 +217,7 @@ export function readCsvTable(file: string, layout: TextLayout = {}): RawTable {
   // a plain file has no quote at all: its scan finds nothing, so quoting stays on as for any file without quotes
   const scan = rowLayout.quoting && !head ? scanQuotes(bytes(), sep.charCodeAt(0)) : undefined;
   if (scan) rowLayout.quoting = checkQuotes(bytes(), scan, rowLayout) || scan.literalQuotes === 0;
-  let df = parseText(head && !whitespace ? file : bytes(), bytes, rowLayout, file);
+  let df = parseText(head && !whitespace && polarsReadsAsPath(file) ? file : bytes(), bytes, rowLayout, file);
   if (df.width !== names.length) refuseRaggedRows(bytes(), rowLayout);
   df = df.rename(Object.fromEntries(df.columns.map((c, j) => [c, names[j]])));
   const blankTail = trailingBlankRows(df);
