@@ -18,7 +18,21 @@ import { fmtCount } from "./describe";
 
 // required rather than imported: tslab type-checks notebook imports with its own older Node types, which lack isUtf8
 // eslint-disable-next-line @typescript-eslint/no-var-requires
-const { isUtf8 } = require("buffer") as { isUtf8: (b: Buffer) => boolean };
+export const { isUtf8 } = require("buffer") as { isUtf8: (b: Buffer) => boolean };
+
+/**
+ * Bytes of `b` up to the end of its last complete UTF-8 sequence: a sequence cut at the end (a
+ * lead byte without all its continuation bytes) is left out, for a reader that checks a file in
+ * pieces. `completeUtf8End(Buffer.from([0x61, 0xe2, 0x82]))` is 1 ("a", then two of the euro sign's three bytes).
+ */
+export function completeUtf8End(b: Buffer): number {
+  for (let i = b.length - 1; i >= Math.max(0, b.length - 3); i--) {
+    const x = b[i];
+    if (x < 0x80) return b.length;
+    if (x >= 0xc0) return i + (x >= 0xf0 ? 4 : x >= 0xe0 ? 3 : 2) > b.length ? i : b.length;
+  }
+  return b.length;
+}
 
 /** Text encodings the loaders read. */
 export const TEXT_ENCODINGS = ["utf-8", "windows-1252", "utf-16le", "utf-16be"] as const;

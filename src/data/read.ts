@@ -12,15 +12,11 @@ import { extname, parse } from "path";
 import pl, { type DataFrame } from "nodejs-polars";
 import { UserError } from "../errors";
 import type { TableReading } from "../model";
-import { decodesAsItIs, decodeText, type DecodedText, type TextEncoding } from "./decode";
+import { completeUtf8End, decodesAsItIs, decodeText, isUtf8, type DecodedText, type TextEncoding } from "./decode";
 import { fmtCount, quoted } from "./describe";
 import { chooseDelimiter, headerLikely, sampleLines, splitLine, type Delimiter } from "./layout";
 import { checkQuotes, refuseRaggedRows, refuseShortRows, scanQuotes, type RowLayout } from "./rows";
 import { readXlsxSheets } from "./xlsx";
-
-// required rather than imported: tslab type-checks notebook imports with its own older Node types, which lack isUtf8
-// eslint-disable-next-line @typescript-eslint/no-var-requires
-const { isUtf8 } = require("buffer") as { isUtf8: (b: Buffer) => boolean };
 
 /** A raw table, where it came from, and how it was read. */
 export interface RawTable {
@@ -134,16 +130,6 @@ const HEAD = 1 << 20;
 const PLAIN_FILE = 4 * HEAD;
 /** Bytes checked at a time: small enough to stay in the CPU's cache, which makes the scan twice as fast as 1 MB pieces. */
 const PIECE = 1 << 16;
-
-/** Bytes of `b` up to the end of its last complete UTF-8 sequence (a sequence cut at the end is left out). */
-function completeUtf8End(b: Buffer): number {
-  for (let i = b.length - 1; i >= Math.max(0, b.length - 3); i--) {
-    const x = b[i];
-    if (x < 0x80) return b.length;
-    if (x >= 0xc0) return i + (x >= 0xf0 ? 4 : x >= 0xe0 ? 3 : 2) > b.length ? i : b.length;
-  }
-  return b.length;
-}
 
 /**
  * The first megabyte of a text file that needs none of the decoding and quote checks: larger
