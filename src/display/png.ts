@@ -82,11 +82,17 @@ export async function renderPng(fig: Figure, size: PngSize): Promise<Buffer> {
   return renderer ? renderElsewhere(renderer, fig, size) : renderHere(fig, size);
 }
 
-/** The PNG drawn by the renderer at `url` (see the module comment); its refusal is an error with its text. */
+/**
+ * The PNG drawn by the renderer at `url` (see the module comment); its refusal is an error with its text.
+ * Each figure has a connection of its own (`agent: false`): Node 20's global agent would keep the
+ * connection alive and reuse it, and a server that closes an idle connection as the next request
+ * arrives (Node's does after its 5 s keepAliveTimeout) fails that request with "socket hang up".
+ */
 function renderElsewhere(url: string, fig: Figure, size: PngSize): Promise<Buffer> {
   const body = Buffer.from(JSON.stringify({ fig, size }), "utf8");
   return new Promise((resolve, reject) => {
-    const req = request(`${url}/png`, { method: "POST", headers: { "content-type": "application/json", "content-length": body.length } }, (res) => {
+    const headers = { "content-type": "application/json", "content-length": body.length };
+    const req = request(`${url}/png`, { method: "POST", headers, agent: false }, (res) => {
       const chunks: Buffer[] = [];
       res.on("data", (c: Buffer) => chunks.push(c));
       res.on("error", reject);
