@@ -25,7 +25,7 @@ import { isUserError, UserError } from "../src/errors";
 import { writeFileAtomic } from "../src/io/csv";
 import { chartCount, describeFailure, exportCopy, findFailure, finishReportHtml, normalizeExecuted, type Notebook } from "./lib/notebook";
 import { startRenderer } from "./lib/renderer";
-import { checkKernel, findJupyter, jupyterEnv, ROOT } from "./lib/tools";
+import { checkKernel, findJupyterAsync, jupyterEnv, ROOT } from "./lib/tools";
 
 interface Options {
   files: string[];
@@ -198,13 +198,22 @@ async function runAll(files: string[], jobs: number, one: (file: string) => Prom
 async function main(): Promise<void> {
   const opts = parseArgs(process.argv.slice(2));
   const files = opts.files;
-  const jupyter = findJupyter();
   checkKernel();
   findChromium();
+  const started = Date.now();
+  // the Jupyter check and the renderer's start (Chromium, plotly.js) run at the same time
+  const jupyterFound = findJupyterAsync();
+  jupyterFound.catch(() => undefined); // awaited below, after the renderer has started
+  const renderer = await startRenderer();
+  let jupyter: string;
+  try {
+    jupyter = await jupyterFound;
+  } catch (e) {
+    await renderer.close();
+    throw e;
+  }
   const plotlyJs = readFileSync(plotlyJsPath(), "utf8");
   const work = mkdtempSync(join(tmpdir(), "retail-lab-run-"));
-  const started = Date.now();
-  const renderer = await startRenderer();
   // every kernel's charts are drawn by the one renderer of this run (scripts/lib/renderer.ts)
   const env = jupyterEnv({ RETAIL_LAB_HEADLESS: "1", RETAIL_LAB_RENDERER: renderer.url });
   // one nbconvert worker per job (a notebook takes a free one), or a command per call

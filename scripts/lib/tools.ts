@@ -1,23 +1,44 @@
 /** Finding the outside tools the runner needs, with one clear sentence when one is missing. */
-import { spawnSync } from "child_process";
+import { spawn, spawnSync } from "child_process";
 import { existsSync } from "fs";
 import { join } from "path";
 import { UserError } from "../../src/errors";
 
 export const ROOT = join(__dirname, "..", "..");
 
-/** The jupyter command: RETAIL_LAB_JUPYTER, else `jupyter` on PATH, else Debian's /usr/bin/jupyter. */
-export function findJupyter(): string {
+/** The commands tried for jupyter, in order: RETAIL_LAB_JUPYTER, else `jupyter` on PATH, else Debian's /usr/bin/jupyter. */
+function jupyterCandidates(): string[] {
   const named = process.env.RETAIL_LAB_JUPYTER;
-  const candidates = named ? [named] : ["jupyter", "/usr/bin/jupyter"];
-  for (const c of candidates) {
-    const r = spawnSync(c, ["nbconvert", "--version"], { encoding: "utf8" });
-    if (r.status === 0) return c;
-  }
-  throw new UserError(
+  return named ? [named] : ["jupyter", "/usr/bin/jupyter"];
+}
+
+/** The refusal when no candidate runs nbconvert. */
+function jupyterMissing(): UserError {
+  return new UserError(
     "Jupyter (nbconvert) was not found: on Debian/Ubuntu run `apt-get install -y --no-install-recommends jupyter-nbconvert jupyter-client jupyter-notebook`; " +
       "elsewhere `pip install nbconvert jupyter_client notebook` (or conda), or set RETAIL_LAB_JUPYTER to the jupyter command.",
   );
+}
+
+/** The first jupyter command (see `jupyterCandidates`) whose `nbconvert --version` succeeds. */
+export function findJupyter(): string {
+  const found = jupyterCandidates().find((c) => spawnSync(c, ["nbconvert", "--version"], { encoding: "utf8" }).status === 0);
+  if (!found) throw jupyterMissing();
+  return found;
+}
+
+/**
+ * `findJupyter` without blocking: the check takes about 1.3 s here (Python importing
+ * nbconvert), which `npm start` spends starting the chart renderer at the same time.
+ */
+export async function findJupyterAsync(): Promise<string> {
+  for (const c of jupyterCandidates()) {
+    const status = await new Promise<number | null>((done) => {
+      spawn(c, ["nbconvert", "--version"], { stdio: "ignore" }).on("error", () => done(null)).on("close", done);
+    });
+    if (status === 0) return c;
+  }
+  throw jupyterMissing();
 }
 
 /** Checks that the tslab kernel is installed in node_modules. */
