@@ -1,6 +1,6 @@
 /**
  * The issue-16 figures in one table, each beside its target and its peer, measured in this run
- * (in the order 1, 4, 2, 3, so that the CLI figures are timed before npm start heats the machine):
+ * (in the order 1, 4, 5, 2, 3, so that the CLI figures are timed before npm start heats the machine):
  * 1. `retail-lab --help`, a whole process (target under 0.3 s);
  * 2. a fresh kernel's first cell that imports src (`import * as rl from "./src/index"`, as the
  *    notebooks do) against a fresh kernel's trivial first cell (`1 + 1`), both through
@@ -9,10 +9,12 @@
  * 3. `npm start` over every notebook (target under 90 s), into a temporary folder;
  * 4. `retail-lab rfm` end to end on a generated million lines against the pandas way of the
  *    same work (bench/rfm_peer.py with Debian's /usr/bin/python3), whole processes, alternated
- *    (target: at least 3x faster), with the peak memory of each (target: ours under 1 GB).
+ *    (target: at least 3x faster), with the peak memory of each (target: ours under 1 GB);
+ * 5. one nodejs-polars Expr/Series wrapper with npm ci's fix (scripts/patch-polars.js) against
+ *    the published wrapper modules, in one process (no target: it explains figures 3 and 4).
  * Each timing is the median of its runs (`--repeat N`, default 3; npm start runs once). The
  * pandas peer is skipped with a sentence when /usr/bin/python3 has no pandas.
- * Run: `npx tsx bench/speed.ts [--repeat N] [--only help,kernel,start,rfm]` (part of `npm run bench`;
+ * Run: `npx tsx bench/speed.ts [--repeat N] [--only help,rfm,wrappers,kernel,start]` (part of `npm run bench`;
  * it replaces bench/platform.ts, whose kernel and npm start figures are rows here).
  */
 import { spawnSync } from "child_process";
@@ -167,11 +169,22 @@ function rfmMillion(): void {
   }
 }
 
+/** One nodejs-polars wrapper with npm ci's fix (scripts/patch-polars.js) and as published, in one process. */
+function polarsWrappers(): void {
+  const r = spawnSync(process.execPath, [join(__dirname, "polars-wrappers.js")], { cwd: ROOT, encoding: "utf8" });
+  if (r.status !== 0) throw new Error(`bench/polars-wrappers.js failed (${r.status}):\n${r.stderr}`);
+  const m = JSON.parse(r.stdout) as { fixedMs: number; publishedMs: number } | { missing: string };
+  const figure = "nodejs-polars Expr/Series wrapper, fixed vs published";
+  if ("missing" in m) rows.push({ figure, value: "-", target: "-", peer: `skipped: ${m.missing}`, met: null });
+  else rows.push({ figure, value: `${(m.publishedMs / m.fixedMs).toFixed(0)}x faster`, target: "-", peer: `fixed ${m.fixedMs.toFixed(3)} ms, published ${m.publishedMs.toFixed(3)} ms`, met: null });
+}
+
 const load = loadavg()[0];
 // the two CLI figures first, on a quiet machine: npm start leaves it busy for a while after
 // (a 1-minute load average near 3), which slows a two-thread polars run more than pandas' one thread
 if (wanted("help")) cliHelp();
 if (wanted("rfm")) rfmMillion();
+if (wanted("wrappers")) polarsWrappers();
 if (wanted("kernel")) kernelFirstCell();
 if (wanted("start")) npmStart();
 const width = (k: keyof Row) => Math.max(k.length, ...rows.map((r) => String(r[k]).length));
