@@ -38,8 +38,8 @@ const TARGETS = [
 /**
  * `source` with the computed-key methods of the object literal opened by the line `opens`
  * moved to assignments after it (see the header), or null when the literal is not the shape
- * this expects: members indented 8 spaces, each method ending with a line `        },`, the
- * literal closed by `    };`, no computed getter or setter.
+ * this expects (members indented 8 spaces, each method ending with a line `        },`, the
+ * literal closed by `    };`, no computed getter or setter) or has no computed member.
  * `return {` becomes `const <name> = {` ... `return <name>;`.
  *
  * Example:
