@@ -7,7 +7,7 @@
  */
 "use strict";
 const path = require("path");
-const { isPatched, polarsBin } = require("../scripts/patch-polars.js");
+const { isPatched, polarsBin, TARGETS } = require("../scripts/patch-polars.js");
 
 const root = path.resolve(__dirname, "..");
 if (!isPatched(root)) {
@@ -16,10 +16,9 @@ if (!isPatched(root)) {
 }
 const pl = require("nodejs-polars");
 const bin = polarsBin(root);
-const wrappers = (suffix) => ({
-  expr: require(path.join(bin, "lazy", "expr", `index.js${suffix}`))._Expr,
-  series: require(path.join(bin, "series", `index.js${suffix}`))._Series,
-});
+// the two files scripts/patch-polars.js fixes: the Expr wrapper's module, then the Series wrapper's
+const [exprFile, seriesFile] = TARGETS.map((t) => path.join(bin, t.file));
+const wrappers = (suffix) => ({ expr: require(exprFile + suffix)._Expr, series: require(seriesFile + suffix)._Series });
 const nativeExpr = pl.col("a")._expr;
 const nativeSeries = pl.Series("a", [1, 2, 3])._s;
 
